@@ -1,0 +1,2 @@
+/** Evaluators: how a chosen architecture is scored (ground-truth lookup, training, ...). */
+package org.evalnas.api.eval;

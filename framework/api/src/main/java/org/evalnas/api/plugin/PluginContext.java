@@ -1,0 +1,23 @@
+package org.evalnas.api.plugin;
+
+import com.typesafe.config.Config;
+import java.nio.file.Path;
+
+/**
+ * What the host hands a provider when it builds its object: its own config section, already
+ * merged over its {@code reference.conf} and resolved, and a way to resolve paths.
+ */
+public interface PluginContext {
+
+  /** The provider's own config section (e.g. {@code policy.regularized-evolution}). */
+  Config config();
+
+  /** The dotted path of {@link #config()} in the whole config, for messages. */
+  String configPath();
+
+  /**
+   * Resolves a path from the config: absolute paths stay, relative ones are taken relative to
+   * the directory of the experiment file that set them.
+   */
+  Path resolvePath(String path);
+}
