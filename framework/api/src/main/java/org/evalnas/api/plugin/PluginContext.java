@@ -2,6 +2,7 @@ package org.evalnas.api.plugin;
 
 import com.typesafe.config.Config;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * What the host hands a provider when it builds its object: its own config section, already
@@ -17,7 +18,14 @@ public interface PluginContext {
 
   /**
    * Resolves a path from the config: absolute paths stay, relative ones are taken relative to
-   * the directory of the experiment file that set them.
+   * the experiment file's directory.
    */
   Path resolvePath(String path);
+
+  /**
+   * The path a key of {@link #config()} holds, resolved against where its value came from: the
+   * directory of the file that set it, or the working directory for values from the command
+   * line or the environment. Empty when the key is absent or null.
+   */
+  Optional<Path> path(String key);
 }
