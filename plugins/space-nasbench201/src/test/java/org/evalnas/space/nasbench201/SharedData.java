@@ -2,7 +2,6 @@ package org.evalnas.space.nasbench201;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
@@ -21,10 +20,5 @@ public final class SharedData {
     Path path = Path.of(root).resolve(relative).normalize();
     assertThat(path).as("shared reference data").exists();
     return path;
-  }
-
-  /** Whether the path exists; for readability in assertions. */
-  static boolean exists(Path path) {
-    return Files.exists(path);
   }
 }
