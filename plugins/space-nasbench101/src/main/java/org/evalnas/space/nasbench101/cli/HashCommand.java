@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.evalnas.api.InputException;
 import org.evalnas.space.nasbench101.spec.CellHasher;
+import org.evalnas.space.nasbench101.spec.CellJson;
 import org.evalnas.space.nasbench101.spec.CellSpec;
 import org.evalnas.space.nasbench101.spec.CellValidator;
 import org.evalnas.space.nasbench101.spec.CellVerdict;

@@ -20,6 +20,7 @@ import org.evalnas.api.InputException;
 import org.evalnas.api.command.CommandProvider;
 import org.evalnas.space.nasbench101.SharedData;
 import org.evalnas.space.nasbench101.spec.CellHasher;
+import org.evalnas.space.nasbench101.spec.CellJson;
 import org.evalnas.space.nasbench101.spec.CellSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,11 +1,10 @@
-package org.evalnas.space.nasbench101.cli;
+package org.evalnas.space.nasbench101.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
 import java.util.List;
-import org.evalnas.space.nasbench101.spec.CellSpec;
 
 /**
  * Reads a cell from the JSON fields {@code matrix} (a list of rows of 0/1) and {@code ops} (a
