@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import org.evalnas.api.plugin.PluginContext;
 
 /**
@@ -50,6 +51,26 @@ public final class TestPluginContext implements PluginContext {
   @Override
   public String configPath() {
     return configPath;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Values parsed from a file resolve against that file's directory; others (test overrides
+   * made from maps or strings) against the base directory.
+   */
+  @Override
+  public Optional<Path> path(String key) {
+    if (!config.hasPath(key)) {
+      return Optional.empty();
+    }
+    Path value = Path.of(config.getString(key));
+    if (value.isAbsolute()) {
+      return Optional.of(value);
+    }
+    String file = config.getValue(key).origin().filename();
+    Path base = file == null ? baseDirectory : Path.of(file).toAbsolutePath().getParent();
+    return Optional.of(base.resolve(value).normalize());
   }
 
   @Override
