@@ -139,6 +139,7 @@ public final class PluginJarBuilder {
   /** The jar's bytes. */
   public byte[] bytes() {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    directoriesWritten.clear();
     try (JarOutputStream jar = new JarOutputStream(buffer, manifest())) {
       for (Map.Entry<String, Set<String>> service : services.entrySet()) {
         put(jar, "META-INF/services/" + service.getKey(), serviceFile(service.getValue()));
@@ -168,7 +169,18 @@ public final class PluginJarBuilder {
     return (String.join("\n", names) + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
-  private static void put(JarOutputStream jar, String name, byte[] bytes) throws IOException {
+  private final Set<String> directoriesWritten = new LinkedHashSet<>();
+
+  private void put(JarOutputStream jar, String name, byte[] bytes) throws IOException {
+    // directory entries first, as jar tools write them: PF4J's service-provider finder looks up
+    // the directory META-INF/services as a resource, which a jar without the entry lacks
+    for (int slash = name.indexOf('/'); slash >= 0; slash = name.indexOf('/', slash + 1)) {
+      String directory = name.substring(0, slash + 1);
+      if (directoriesWritten.add(directory) && !directory.equals("META-INF/")) {
+        jar.putNextEntry(new JarEntry(directory));
+        jar.closeEntry();
+      }
+    }
     jar.putNextEntry(new JarEntry(name));
     jar.write(bytes);
     jar.closeEntry();
