@@ -180,6 +180,6 @@ public final class ExperimentRunner {
   }
 
   private HostPluginContext context(ProviderKind kind, String name) {
-    return new HostPluginContext(loaded.config(), kind.section() + ".\"" + name + "\"", loaded.file());
+    return new HostPluginContext(loaded.config(), com.typesafe.config.ConfigUtil.joinPath(kind.section(), name), loaded.file());
   }
 }

@@ -90,10 +90,14 @@ public final class SummaryWriter {
       for (double v :
           new double[] {
             a.mean(), a.std(), a.median(), a.min(), a.max(), a.ciLow(), a.ciHigh(),
-            r.rankPercentile(), r.regret(), r.pBeatRandom(), r.mannWhitneyP(), r.meanQueries()
+            r.rankPercentile(), r.regret(), r.pBeatRandom()
           }) {
         sb.append(',').append(Double.isFinite(v) ? fixed(v, 6) : "");
       }
+      // p-values span many orders of magnitude: significant digits, not decimals
+      double p = r.mannWhitneyP();
+      sb.append(',').append(Double.isFinite(p) ? String.format(Locale.ROOT, "%.6g", p) : "");
+      sb.append(',').append(Double.isFinite(r.meanQueries()) ? fixed(r.meanQueries(), 6) : "");
       sb.append('\n');
     }
     return sb.toString();
