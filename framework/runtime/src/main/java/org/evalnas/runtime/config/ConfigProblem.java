@@ -25,7 +25,8 @@ public record ConfigProblem(String where, String message) {
           : origin.filename();
     }
     String d = origin.description();
-    return d == null ? "config" : d;
+    // a one-line --set has no line worth naming
+    return d == null ? "config" : d.replaceFirst(": \\d+$", "");
   }
 
   /** One line for the user. */
