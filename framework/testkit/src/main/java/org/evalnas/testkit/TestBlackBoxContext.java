@@ -102,8 +102,7 @@ public final class TestBlackBoxContext implements BlackBoxContext {
                 () ->
                     new IllegalStateException(
                         "'" + architecture + "' has no " + truth.searchMetric() + " metric"));
-    double seconds = record.trainingSeconds();
-    secondsUsed += Double.isNaN(seconds) ? 0 : seconds;
+    secondsUsed += record.chargedSeconds();
     Score score = new Score(architecture, value);
     trajectory.add(score);
     return score;
@@ -111,7 +110,7 @@ public final class TestBlackBoxContext implements BlackBoxContext {
 
   @Override
   public boolean hasBudget() {
-    return trajectory.size() < budget.queries() && secondsUsed < budget.simulatedSeconds();
+    return budget.allowsAnother(trajectory.size(), secondsUsed);
   }
 
   @Override

@@ -47,7 +47,9 @@ final class RunCommand implements Callable<Integer> {
     RunListener listener = bar ? new ProgressBarListener() : RunListener.NONE;
     RunOutcome outcome =
         new ExperimentRunner(registry, loaded, settings, out, Clock.systemUTC()).run(fresh, listener);
-    SummaryWriter.write(SummaryBuilder.build(out), out);
+    if (!outcome.results().isEmpty()) {
+      SummaryWriter.write(SummaryBuilder.summarize(outcome.results(), SummaryBuilder.failures(out)), out);
+    }
     PrintWriter o = root.spec.commandLine().getOut();
     o.printf(
         "%d cells run, %d resumed, %d failed%nreport: %s%n",

@@ -94,17 +94,14 @@ public final class ExperimentRunner {
             settings.name(), space, truth, evaluator, reference, listener, settings.keepTrajectory(), clock);
 
     List<CellKey> pending = new ArrayList<>();
-    int resumed = 0;
+    List<CellResult> results = new ArrayList<>();
     for (long seed : settings.seeds()) {
       for (String policy : settings.cellPolicies()) {
         CellKey cell = new CellKey(policy, seed);
-        if (isFinished(cell)) {
-          resumed++;
-        } else {
-          pending.add(cell);
-        }
+        finished(cell).ifPresentOrElse(results::add, () -> pending.add(cell));
       }
     }
+    int resumed = results.size();
     ProvenanceWriter provenance = new ProvenanceWriter(registry, loaded, settings, output);
     provenance.write(started, null);
     listener.runStarted(settings.name(), pending.size() + resumed, resumed);
@@ -117,15 +114,16 @@ public final class ExperimentRunner {
       return t;
     });
     try {
-      List<Future<Optional<String>>> futures = new ArrayList<>();
+      List<Future<CellAttempt>> futures = new ArrayList<>();
       for (CellKey cell : pending) {
         futures.add(pool.submit(() -> runCell(runner, cell, listener)));
       }
       for (int i = 0; i < futures.size(); i++) {
-        Optional<String> error = futures.get(i).get();
-        if (error.isPresent()) {
-          failed.put(pending.get(i), error.get());
+        CellAttempt attempt = futures.get(i).get();
+        if (attempt.error() != null) {
+          failed.put(pending.get(i), attempt.error());
         } else {
+          results.add(attempt.result());
           ran++;
         }
       }
@@ -139,10 +137,13 @@ public final class ExperimentRunner {
       listener.runFinished();
     }
     provenance.write(started, clock.instant());
-    return new RunOutcome(output, ran, resumed, failed);
+    return new RunOutcome(output, ran, resumed, failed, results);
   }
 
-  private Optional<String> runCell(CellRunner runner, CellKey cell, RunListener listener) {
+  /** A cell's result, or why it failed. */
+  private record CellAttempt(CellResult result, String error) {}
+
+  private CellAttempt runCell(CellRunner runner, CellKey cell, RunListener listener) {
     Path dir = cell.directory(output);
     try {
       boolean baseline = cell.policy().equals(ExperimentSettings.BASELINE);
@@ -155,27 +156,30 @@ public final class ExperimentRunner {
       AtomicFiles.write(dir.resolve(ResultLayout.RESULT), CellResultCodec.write(result));
       Files.deleteIfExists(dir.resolve(ResultLayout.ERROR));
       listener.cellFinished(cell, true);
-      return Optional.empty();
+      return new CellAttempt(result, null);
     } catch (RuntimeException | IOException | LinkageError e) {
       String message = e instanceof InputException ie ? ie.describe() : String.valueOf(e.getMessage());
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
       AtomicFiles.write(dir.resolve(ResultLayout.ERROR), trace.toString().getBytes(StandardCharsets.UTF_8));
       listener.cellFinished(cell, false);
-      return Optional.of(message);
+      return new CellAttempt(null, message);
     }
   }
 
-  private boolean isFinished(CellKey cell) {
+  /** The result an earlier run left for a cell, if it is complete and really this cell's. */
+  private Optional<CellResult> finished(CellKey cell) {
     Path file = cell.directory(output).resolve(ResultLayout.RESULT);
     if (!Files.isRegularFile(file)) {
-      return false;
+      return Optional.empty();
     }
     try {
       CellResult r = CellResultCodec.read(file);
-      return r.policy().equals(cell.policy()) && r.seed() == cell.seed() && r.experiment().equals(settings.name());
+      boolean same =
+          r.policy().equals(cell.policy()) && r.seed() == cell.seed() && r.experiment().equals(settings.name());
+      return same ? Optional.of(r) : Optional.empty();
     } catch (InputException e) {
-      return false; // a result from another format or a damaged file: run the cell again
+      return Optional.empty(); // another format or a damaged file: run the cell again
     }
   }
 

@@ -63,6 +63,11 @@ final class OracleContext implements BlackBoxContext {
       throw new BudgetExhaustedException(
           "budget spent: " + trajectory.size() + " queries, " + secondsUsed + " simulated seconds");
     }
+    // a policy may only ask about what the space defines, not a forged architecture
+    if (!space.decode(architecture.choices()).equals(architecture)) {
+      throw new IllegalArgumentException(
+          "'" + architecture.label() + "' is not what space " + space.name() + " decodes its choices to");
+    }
     TruthRecord record =
         truth
             .lookup(architecture)
@@ -78,8 +83,7 @@ final class OracleContext implements BlackBoxContext {
                             + "); a partial table cannot answer every query of a search"));
     double score = metric(record, truth.searchMetric(), architecture);
     double report = metric(record, truth.reportMetric(), architecture);
-    double seconds = record.trainingSeconds();
-    secondsUsed += Double.isNaN(seconds) ? 0 : seconds;
+    secondsUsed += record.chargedSeconds();
     trajectory.add(score, report);
     listener.onQuery(cell, trajectory.size(), budget.queries(), score);
     return new Score(architecture, score);
@@ -96,7 +100,7 @@ final class OracleContext implements BlackBoxContext {
 
   @Override
   public boolean hasBudget() {
-    return trajectory.size() < budget.queries() && secondsUsed < budget.simulatedSeconds();
+    return budget.allowsAnother(trajectory.size(), secondsUsed);
   }
 
   @Override

@@ -31,18 +31,31 @@ public final class SummaryBuilder {
     if (files.isEmpty()) {
       throw new InputException(output, null, "no cell results (*/seed-*/result.json) here");
     }
-    Map<String, List<CellResult>> byPolicy = new TreeMap<>();
-    CellResult first = null;
+    List<CellResult> results = new ArrayList<>();
     for (Path f : files) {
       CellResult r = CellResultCodec.read(f);
-      if (first == null) {
-        first = r;
-      } else if (!first.experiment().equals(r.experiment()) || !first.space().equals(r.space())) {
+      if (!results.isEmpty() && !results.get(0).experiment().equals(r.experiment())) {
         throw new InputException(
-            f, null, "belongs to experiment " + r.experiment() + ", not " + first.experiment());
+            f, null, "belongs to experiment " + r.experiment() + ", not " + results.get(0).experiment());
       }
+      results.add(r);
+    }
+    return summarize(results, failures(output));
+  }
+
+  /**
+   * Summarizes results already in memory (those a run just wrote or read), with the failed
+   * cells' lines.
+   */
+  public static ExperimentSummary summarize(List<CellResult> results, List<String> failures) {
+    if (results.isEmpty()) {
+      throw new IllegalArgumentException("no finished cells to summarize");
+    }
+    Map<String, List<CellResult>> byPolicy = new TreeMap<>();
+    for (CellResult r : results) {
       byPolicy.computeIfAbsent(r.policy(), k -> new ArrayList<>()).add(r);
     }
+    CellResult first = results.get(0);
     double[] random = accuracies(byPolicy.getOrDefault(ExperimentSettings.BASELINE, List.of()));
     List<PolicySummary> rows = new ArrayList<>();
     List<String> order = new ArrayList<>(byPolicy.keySet());
@@ -50,6 +63,7 @@ public final class SummaryBuilder {
     order.sort(Comparator.comparing((String p) -> !p.equals(ExperimentSettings.BASELINE)).thenComparing(p -> p));
     for (String policy : order) {
       List<CellResult> cells = byPolicy.get(policy);
+      // the statistics see seeds in order, whatever order the cells finished in
       cells.sort(Comparator.comparingLong(CellResult::seed));
       double[] acc = accuracies(cells);
       rows.add(
@@ -69,7 +83,7 @@ public final class SummaryBuilder {
         first.reportMetric(),
         first.best(),
         rows,
-        failures(output));
+        failures);
   }
 
   private static double[] accuracies(List<CellResult> cells) {
@@ -84,7 +98,8 @@ public final class SummaryBuilder {
     return values.length == 0 ? Double.NaN : sum / values.length;
   }
 
-  private static List<String> failures(Path output) {
+  /** The failed cells under {@code output}: directory and first error line. */
+  public static List<String> failures(Path output) {
     List<String> out = new ArrayList<>();
     for (Path f : ResultLayout.errorFiles(output)) {
       try {

@@ -76,6 +76,15 @@ class MainTest {
     assertThat(ok.code()).as(ok.err()).isEqualTo(0);
     assertThat(ok.out()).contains("6 cells run, 0 resumed, 0 failed");
     assertThat(out.resolve("report.md")).exists();
+    // the run summarizes in memory; report rebuilds from the files alone: the same bytes
+    byte[] csv = Files.readAllBytes(out.resolve("summary.csv"));
+    byte[] json = Files.readAllBytes(out.resolve("summary.json"));
+    byte[] md = Files.readAllBytes(out.resolve("report.md"));
+    Files.delete(out.resolve("summary.csv"));
+    assertThat(cli("report", out.toString()).code()).isZero();
+    assertThat(Files.readAllBytes(out.resolve("summary.csv"))).isEqualTo(csv);
+    assertThat(Files.readAllBytes(out.resolve("summary.json"))).isEqualTo(json);
+    assertThat(Files.readAllBytes(out.resolve("report.md"))).isEqualTo(md);
 
     Run again = cli("run", config(GOOD).toString(), "--output", out.toString(), "--no-progress", "--set", "experiment.seeds=4",
         "--set", "policy.test-random.fail-at-seed=3");
