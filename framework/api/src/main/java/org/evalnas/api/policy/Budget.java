@@ -17,6 +17,15 @@ public record Budget(int queries, double simulatedSeconds) {
     }
   }
 
+  /**
+   * Whether one more query is allowed after {@code queriesUsed} queries that cost
+   * {@code secondsUsed} simulated seconds: while both are under their limits. The query that
+   * crosses the time limit is made and charged in full, as the benchmarks' own search loops do.
+   */
+  public boolean allowsAnother(int queriesUsed, double secondsUsed) {
+    return queriesUsed < queries && secondsUsed < simulatedSeconds;
+  }
+
   /** A budget of queries only. */
   public static Budget ofQueries(int queries) {
     return new Budget(queries, Double.POSITIVE_INFINITY);

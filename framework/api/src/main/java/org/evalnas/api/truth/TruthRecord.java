@@ -1,24 +1,87 @@
 package org.evalnas.api.truth;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What a benchmark knows of one architecture.
+ * What a benchmark knows of one architecture: named metrics (accuracies in percent, e.g.
+ * {@code cifar10_valid}) and the simulated cost of querying it.
  *
- * @param metrics metric name to value, accuracies in percent (e.g. {@code cifar10_valid})
- * @param trainingSeconds the simulated cost of querying it (the benchmark's training time), or
- *     {@code NaN} when the benchmark does not record one
+ * <p>Records are looked up on every query of every search, so they are compact: the metric
+ * names are shared by all records with the same names, the values sit in one array.
  */
-public record TruthRecord(Map<String, Double> metrics, double trainingSeconds) {
+public final class TruthRecord {
+  private static final Map<List<String>, String[]> SHARED_NAMES = new ConcurrentHashMap<>();
 
-  public TruthRecord {
-    metrics = Map.copyOf(metrics);
+  private final String[] names;
+  private final double[] values;
+  private final double trainingSeconds;
+
+  /**
+   * @param metrics metric name to value
+   * @param trainingSeconds the simulated cost of querying it (the benchmark's training time),
+   *     or {@code NaN} when the benchmark does not record one
+   */
+  public TruthRecord(Map<String, Double> metrics, double trainingSeconds) {
+    String[] sorted = metrics.keySet().toArray(String[]::new);
+    Arrays.sort(sorted);
+    this.names = SHARED_NAMES.computeIfAbsent(List.of(sorted), k -> k.toArray(String[]::new));
+    this.values = new double[names.length];
+    for (int i = 0; i < names.length; i++) {
+      values[i] = metrics.get(names[i]);
+    }
+    this.trainingSeconds = trainingSeconds;
   }
 
   /** The value of a metric, if recorded. */
   public OptionalDouble metric(String name) {
-    Double v = metrics.get(name);
-    return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
+    for (int i = 0; i < names.length; i++) {
+      // the names are few; the caller usually holds the very same string
+      if (names[i] == name || names[i].equals(name)) {
+        return OptionalDouble.of(values[i]);
+      }
+    }
+    return OptionalDouble.empty();
+  }
+
+  /** Every metric, by name. */
+  public Map<String, Double> metrics() {
+    Map<String, Double> m = new LinkedHashMap<>();
+    for (int i = 0; i < names.length; i++) {
+      m.put(names[i], values[i]);
+    }
+    return m;
+  }
+
+  /** The simulated cost of querying it, or {@code NaN} when not recorded. */
+  public double trainingSeconds() {
+    return trainingSeconds;
+  }
+
+  /** What a query of this record costs in simulated seconds: 0 when none is recorded. */
+  public double chargedSeconds() {
+    return Double.isNaN(trainingSeconds) ? 0 : trainingSeconds;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TruthRecord r
+        && Arrays.equals(names, r.names)
+        && Arrays.equals(values, r.values)
+        && Double.compare(trainingSeconds, r.trainingSeconds) == 0;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Arrays.hashCode(values) + Double.hashCode(trainingSeconds);
+  }
+
+  @Override
+  public String toString() {
+    return "TruthRecord" + metrics() + " seconds=" + trainingSeconds;
   }
 }

@@ -39,7 +39,9 @@ record GroundTruthSettings(
       throw new InputException(
           null, "key " + section + ".data", "no NAS-Bench-201 data is configured. " + HOW_TO_GET_DATA);
     }
-    Path data = context.resolvePath(string(config, "data", section));
+    string(config, "data", section); // a type check with the key in its message
+    // relative to the file that set it, or to the working directory for EVALNAS_NB201
+    Path data = context.path("data").orElseThrow();
     if (!Files.exists(data)) {
       throw new InputException(
           data, "key " + section + ".data", "does not exist. " + HOW_TO_GET_DATA);

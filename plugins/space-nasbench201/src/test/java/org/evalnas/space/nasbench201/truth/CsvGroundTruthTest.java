@@ -60,19 +60,6 @@ class CsvGroundTruthTest {
   }
 
   @Test
-  void loadsQuickly() {
-    Path file = SharedData.path("data/nb201/nb201-12epoch.csv");
-    double best = Double.MAX_VALUE;
-    for (int i = 0; i < 8; i++) {
-      long start = System.nanoTime();
-      open(file, Map.of());
-      best = Math.min(best, (System.nanoTime() - start) / 1e6);
-    }
-    System.out.printf("nb201-12epoch.csv (15,625 rows): warm load %.1f ms%n", best);
-    assertThat(best).isLessThan(100);
-  }
-
-  @Test
   void the200EpochTestTableNeedsTestMetrics() {
     Path file = SharedData.path("data/nb201/nb201-200epoch-test.csv");
     assertError(() -> open(file, Map.of()))

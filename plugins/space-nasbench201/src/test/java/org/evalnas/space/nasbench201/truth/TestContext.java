@@ -37,4 +37,9 @@ record TestContext(Config config) implements PluginContext {
   public Path resolvePath(String path) {
     return Path.of(path);
   }
+
+  @Override
+  public java.util.Optional<Path> path(String key) {
+    return config.hasPath(key) ? java.util.Optional.of(Path.of(config.getString(key))) : java.util.Optional.empty();
+  }
 }

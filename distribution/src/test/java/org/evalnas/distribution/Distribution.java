@@ -1,0 +1,82 @@
+package org.evalnas.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.evalnas.runtime.cli.Main;
+
+/** The distribution the build laid out in distribution/target/evalnas, run as a user would. */
+final class Distribution {
+  static final Path HOME = Path.of(System.getProperty("evalnas.dist", "target/evalnas")).toAbsolutePath();
+  static final Path PLUGINS = HOME.resolve("plugins");
+  static final Path SHARED = Path.of(System.getProperty("evalnas.shared", "../../shared")).toAbsolutePath().normalize();
+
+  private Distribution() {}
+
+  record Result(int code, String out, String err) {}
+
+  /** Runs the CLI in this JVM with the distribution's plugins. */
+  static Result cli(String... args) {
+    return cliWithInput("", args);
+  }
+
+  static Result cliWithInput(String stdin, String... args) {
+    List<String> all = new ArrayList<>();
+    if (!List.of(args).contains("--plugins")) {
+      all.addAll(List.of("--plugins", PLUGINS.toString()));
+    }
+    all.addAll(List.of(args));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Main.execute(
+            all.toArray(String[]::new),
+            new ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            new PrintWriter(out),
+            new PrintWriter(err));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  /** Starts the CLI in its own JVM, as the launcher does. */
+  static Process start(Path workDir, String... args) throws IOException {
+    return start(workDir, java.util.Map.of(), args);
+  }
+
+  /** As {@link #start(Path, String...)}, with extra environment variables. */
+  static Process start(Path workDir, java.util.Map<String, String> env, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-XX:+UseSerialGC");
+    cmd.add("-cp");
+    cmd.add(HOME.resolve("lib") + "/*");
+    cmd.add("org.evalnas.runtime.cli.Main");
+    cmd.add("--plugins");
+    cmd.add(PLUGINS.toString());
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
+    pb.environment().remove("EVALNAS_NB201");
+    pb.environment().putAll(env);
+    pb.redirectOutput(workDir.resolve("stdout.txt").toFile());
+    pb.redirectError(workDir.resolve("stderr.txt").toFile());
+    return pb.start();
+  }
+
+  static Path shared(String relative) {
+    Path p = SHARED.resolve("data").resolve(relative);
+    assertThat(p).as("reference data (../shared beside the checkout)").exists();
+    return p;
+  }
+
+  static Path write(Path file, String text) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+    return file;
+  }
+}

@@ -1,0 +1,27 @@
+package org.evalnas.runtime.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.evalnas.runtime.report.ExperimentSummary;
+import org.evalnas.runtime.report.SummaryBuilder;
+import org.evalnas.runtime.report.SummaryWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code evalnas report DIR}: rebuilds the summary and report from the cell results alone. */
+@Command(name = "report", description = "Rebuild summary.json, summary.csv and report.md from cell results.")
+final class ReportCommand implements Callable<Integer> {
+  @ParentCommand EvalnasCommand root;
+
+  @Parameters(index = "0", paramLabel = "DIR", description = "An experiment's output directory.")
+  Path dir;
+
+  @Override
+  public Integer call() {
+    ExperimentSummary summary = SummaryBuilder.build(dir);
+    SummaryWriter.write(summary, dir);
+    root.spec.commandLine().getOut().println("report: " + dir.resolve("report.md"));
+    return summary.failures().isEmpty() ? ExitCode.OK : ExitCode.RUN_FAILED;
+  }
+}

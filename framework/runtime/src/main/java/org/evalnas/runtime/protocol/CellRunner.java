@@ -1,0 +1,99 @@
+package org.evalnas.runtime.protocol;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.evalnas.api.eval.Evaluation;
+import org.evalnas.api.eval.Evaluator;
+import org.evalnas.api.policy.BlackBoxPolicy;
+import org.evalnas.api.policy.Budget;
+import org.evalnas.api.policy.Score;
+import org.evalnas.api.policy.SearchOutcome;
+import org.evalnas.api.policy.SearchPolicy;
+import org.evalnas.api.space.Architecture;
+import org.evalnas.api.space.SearchSpace;
+import org.evalnas.api.truth.GroundTruth;
+import org.evalnas.runtime.results.CellResult;
+import org.evalnas.runtime.results.CellResult.ChosenArchitecture;
+
+/** Runs one cell: search, choose, evaluate, and ranks the choice in the space. */
+final class CellRunner {
+  private final String experiment;
+  private final SearchSpace space;
+  private final Optional<GroundTruth> truth;
+  private final Evaluator evaluator;
+  private final Optional<SpaceReference> reference;
+  private final QueryListener listener;
+  private final boolean keepTrajectory;
+  private final Clock clock;
+
+  CellRunner(
+      String experiment,
+      SearchSpace space,
+      Optional<GroundTruth> truth,
+      Evaluator evaluator,
+      Optional<SpaceReference> reference,
+      QueryListener listener,
+      boolean keepTrajectory,
+      Clock clock) {
+    this.experiment = experiment;
+    this.space = space;
+    this.truth = truth;
+    this.evaluator = evaluator;
+    this.reference = reference;
+    this.listener = listener;
+    this.keepTrajectory = keepTrajectory;
+    this.clock = clock;
+  }
+
+  CellResult run(CellKey cell, SearchPolicy policy, Budget budget) {
+    Instant started = clock.instant();
+    if (!(policy instanceof BlackBoxPolicy blackBox)) {
+      throw new IllegalStateException(
+          "policy " + cell.policy() + " is not a black-box policy; only those run here yet");
+    }
+    GroundTruth gt =
+        truth.orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "black-box policy " + cell.policy() + " needs experiment.ground-truth to score"));
+    OracleContext context = new OracleContext(space, gt, cell, budget, listener);
+    SearchOutcome outcome = blackBox.search(context);
+    Architecture chosen = outcome.chosen();
+    // the policy may only choose what the space defines
+    space.decode(chosen.choices());
+    Evaluation evaluation = evaluator.evaluate(chosen, cell.seed());
+    double searchScore =
+        outcome.ranking().stream()
+            .filter(s -> s.architecture().equals(chosen))
+            .mapToDouble(Score::value)
+            .findFirst()
+            .orElse(Double.NaN);
+    double percentile =
+        reference.map(r -> r.distribution().percentile(evaluation.accuracy())).orElse(Double.NaN);
+    double regret =
+        reference.map(r -> r.best().accuracy() - evaluation.accuracy()).orElse(Double.NaN);
+    Trajectory t = context.trajectory();
+    return new CellResult(
+        experiment,
+        cell.policy(),
+        cell.seed(),
+        space.name(),
+        new ChosenArchitecture(chosen.id(), chosen.label(), chosen.choices(), Double.NaN),
+        searchScore,
+        evaluation.accuracy(),
+        evaluation.details(),
+        gt.searchMetric(),
+        gt.reportMetric(),
+        percentile,
+        regret,
+        reference.map(SpaceReference::best).orElse(null),
+        budget.queries(),
+        context.queriesUsed(),
+        context.simulatedSecondsUsed(),
+        keepTrajectory ? t.search() : new double[0],
+        keepTrajectory ? t.report() : new double[0],
+        started,
+        clock.instant());
+  }
+}
