@@ -118,6 +118,11 @@ public final class Nb101Space implements SearchSpace {
     return encoding.name();
   }
 
+  /** The unique cells with at most {@link #maxVertices()} vertices, in the generator's order. */
+  public CellCatalog catalog() {
+    return catalog;
+  }
+
   @Override
   public List<Decision> decisions() {
     return encoding.decisions();
