@@ -2,6 +2,9 @@ package org.evalnas.space.nasbench101.tfrecord;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.DoubleBuffer;
+import java.nio.IntBuffer;
 import java.nio.file.Path;
 import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
@@ -25,25 +28,56 @@ public final class BenchmarkTable {
   public static final int[] BUDGETS = {4, 12, 36, 108};
   /** Training runs per (cell, budget) in the benchmark. */
   public static final int REPEATS = 3;
-  private static final int VALUES = 8;
+  static final int VALUES = 8;
   private static final int HALFWAY = 0;
   private static final int FINAL = 4;
 
   private final Path source;
   private final CellCatalog catalog;
-  /** Per budget slot: values[cell * REPEATS * VALUES + repeat * VALUES + k], or null. */
-  private final double[][] values = new double[BUDGETS.length][];
+  /**
+   * Per budget slot: values[(cell * REPEATS + repeat) * VALUES + k], or null. Buffers, so that
+   * a memory-mapped cache file ({@link BenchmarkCache}) can back them as well as heap arrays.
+   */
+  private final DoubleBuffer[] values = new DoubleBuffer[BUDGETS.length];
   /** Per budget slot: the number of repeats read per cell. */
-  private final byte[][] repeats = new byte[BUDGETS.length][];
-  private final int[] parameters;
+  private final ByteBuffer[] repeats = new ByteBuffer[BUDGETS.length];
+  private final IntBuffer parameters;
   private int cellsCovered;
   private double trainingTimeSpent;
   private long epochsSpent;
 
   private BenchmarkTable(Path source, CellCatalog catalog) {
+    this(source, catalog, IntBuffer.allocate(catalog.size()));
+  }
+
+  /** A table over existing columns (the cache's); the slots are filled by the caller. */
+  BenchmarkTable(Path source, CellCatalog catalog, IntBuffer parameters) {
     this.source = source;
     this.catalog = catalog;
-    this.parameters = new int[catalog.size()];
+    this.parameters = parameters;
+  }
+
+  /** Installs the columns of one budget slot (the cache's). */
+  void setSlot(int slot, DoubleBuffer slotValues, ByteBuffer slotRepeats) {
+    values[slot] = slotValues;
+    repeats[slot] = slotRepeats;
+  }
+
+  void setCellsCovered(int cells) {
+    cellsCovered = cells;
+  }
+
+  /** The columns of a slot, for the cache writer: values, repeats; null when absent. */
+  DoubleBuffer slotValues(int slot) {
+    return values[slot] == null ? null : values[slot].duplicate();
+  }
+
+  ByteBuffer slotRepeats(int slot) {
+    return repeats[slot] == null ? null : repeats[slot].duplicate();
+  }
+
+  IntBuffer parameters() {
+    return parameters.duplicate();
   }
 
   /**
@@ -79,7 +113,7 @@ public final class BenchmarkTable {
           }
           seen[c] = true;
           table.cellsCovered++;
-          table.parameters[c] = row.metrics().trainableParameters();
+          table.parameters.put(c, row.metrics().trainableParameters());
         }
         table.add(c, row, reader);
       }
@@ -102,28 +136,28 @@ public final class BenchmarkTable {
           + " evaluations; the benchmark records 3 (start, halfway, end)");
     }
     if (values[slot] == null) {
-      values[slot] = new double[catalog.size() * REPEATS * VALUES];
-      repeats[slot] = new byte[catalog.size()];
+      values[slot] = DoubleBuffer.allocate(catalog.size() * REPEATS * VALUES);
+      repeats[slot] = ByteBuffer.allocate(catalog.size());
     }
-    int repeat = repeats[slot][cell];
+    int repeat = repeats[slot].get(cell);
     if (repeat == REPEATS) {
       throw reader.corrupt("more than " + REPEATS + " runs of " + row.hash() + " at "
           + row.epochs() + " epochs");
     }
-    repeats[slot][cell]++;
+    repeats[slot].put(cell, (byte) (repeat + 1));
     int at = (cell * REPEATS + repeat) * VALUES;
     put(values[slot], at + HALFWAY, row.metrics().evaluations().get(1));
     put(values[slot], at + FINAL, row.metrics().evaluations().get(2));
   }
 
-  private static void put(double[] column, int at, ModelMetrics.EvaluationData e) {
-    column[at] = e.trainingTime();
-    column[at + 1] = e.trainAccuracy();
-    column[at + 2] = e.validationAccuracy();
-    column[at + 3] = e.testAccuracy();
+  private static void put(DoubleBuffer column, int at, ModelMetrics.EvaluationData e) {
+    column.put(at, e.trainingTime());
+    column.put(at + 1, e.trainAccuracy());
+    column.put(at + 2, e.validationAccuracy());
+    column.put(at + 3, e.testAccuracy());
   }
 
-  private static int slot(int epochs) {
+  static int slot(int epochs) {
     for (int s = 0; s < BUDGETS.length; s++) {
       if (BUDGETS[s] == epochs) {
         return s;
@@ -166,7 +200,7 @@ public final class BenchmarkTable {
   /** The number of runs of catalog cell {@code cell} at a budget (0 when not covered). */
   public int runs(int cell, int epochs) {
     int slot = slot(epochs);
-    return slot < 0 || repeats[slot] == null ? 0 : repeats[slot][cell];
+    return slot < 0 || repeats[slot] == null ? 0 : repeats[slot].get(cell);
   }
 
   /** One run of catalog cell {@code cell}: repeat {@code repeat}, halfway or final. */
@@ -175,10 +209,10 @@ public final class BenchmarkTable {
       throw new IllegalArgumentException("no run " + repeat + " of cell " + catalog.hash(cell)
           + " at " + epochs + " epochs");
     }
-    double[] column = values[slot(epochs)];
+    DoubleBuffer column = values[slot(epochs)];
     int at = (cell * REPEATS + repeat) * VALUES + (halfway ? HALFWAY : FINAL);
-    return new BenchmarkQuery(parameters[cell], column[at], column[at + 1], column[at + 2],
-        column[at + 3]);
+    return new BenchmarkQuery(parameters.get(cell), column.get(at), column.get(at + 1),
+        column.get(at + 2), column.get(at + 3));
   }
 
   /** The mean over the runs of catalog cell {@code cell} (final evaluations). */
@@ -196,7 +230,7 @@ public final class BenchmarkTable {
       sum[2] += q.validationAccuracy();
       sum[3] += q.testAccuracy();
     }
-    return new BenchmarkQuery(parameters[cell], sum[0] / n, sum[1] / n, sum[2] / n, sum[3] / n);
+    return new BenchmarkQuery(parameters.get(cell), sum[0] / n, sum[1] / n, sum[2] / n, sum[3] / n);
   }
 
   /**

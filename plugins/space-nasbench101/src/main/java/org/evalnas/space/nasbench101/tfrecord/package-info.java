@@ -9,6 +9,7 @@
  * protobuf-java's wire-format reader (field numbers from {@code model_metrics.proto}). {@link
  * org.evalnas.space.nasbench101.tfrecord.BenchmarkTable} holds every (cell, epoch budget,
  * repeat) and answers queries like the official {@code NASBench.query}, with its budget
- * counters.
+ * counters; {@link org.evalnas.space.nasbench101.tfrecord.BenchmarkCache} keeps those columns
+ * in a file beside the benchmark that later opens memory-map.
  */
 package org.evalnas.space.nasbench101.tfrecord;

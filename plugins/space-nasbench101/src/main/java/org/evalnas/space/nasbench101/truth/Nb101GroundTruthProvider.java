@@ -9,7 +9,7 @@ import org.evalnas.api.truth.GroundTruthProvider;
 import org.evalnas.space.nasbench101.Nb101Space;
 import org.evalnas.space.nasbench101.enumerate.CellCatalog;
 import org.evalnas.space.nasbench101.enumerate.CellEnumerator;
-import org.evalnas.space.nasbench101.tfrecord.BenchmarkTable;
+import org.evalnas.space.nasbench101.tfrecord.BenchmarkCache;
 import org.pf4j.Extension;
 
 /**
@@ -53,7 +53,7 @@ public final class Nb101GroundTruthProvider implements GroundTruthProvider {
       CellCatalog catalog = nb101.maxVertices() == CellEnumerator.MAX_VERTICES
           ? nb101.catalog()
           : CellEnumerator.enumerate(CellEnumerator.MAX_VERTICES);
-      return new TableTruth(nb101, BenchmarkTable.read(data, catalog), settings);
+      return new TableTruth(nb101, BenchmarkCache.open(data, catalog), settings);
     }
     throw new InputException(data, "key " + settings.configPath() + ".data",
         "is neither the official benchmark (.tfrecord) nor a JSON-lines table (.jsonl)");

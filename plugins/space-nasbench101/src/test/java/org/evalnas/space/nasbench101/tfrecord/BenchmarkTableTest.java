@@ -91,6 +91,40 @@ class BenchmarkTableTest {
   }
 
   @Test
+  void theCacheIsWrittenOnceAndMappedLater() throws IOException {
+    Path file = sound();
+    Path cache = BenchmarkCache.cacheOf(file);
+    BenchmarkTable read = BenchmarkCache.open(file, catalog);
+    assertThat(cache).exists();
+    long size = Files.size(file);
+    long modified = Files.getLastModifiedTime(file).toMillis();
+    BenchmarkTable mapped = BenchmarkCache.map(cache, file, catalog, size, modified);
+    assertThat(mapped).isNotNull();
+    assertThat(mapped.cellsCovered()).isEqualTo(2);
+    assertThat(mapped.hasBudget(12)).isTrue();
+    assertThat(mapped.hasBudget(36)).isFalse();
+    for (JsonNode cell : List.of(first, second)) {
+      int c = catalog.indexOf(cell.get("hash").asText()).orElseThrow();
+      for (int epochs : new int[] {12, 108}) {
+        assertThat(mapped.runs(c, epochs)).isEqualTo(read.runs(c, epochs));
+        for (int r = 0; r < read.runs(c, epochs); r++) {
+          assertThat(mapped.run(c, epochs, r, true)).isEqualTo(read.run(c, epochs, r, true));
+          assertThat(mapped.run(c, epochs, r, false)).isEqualTo(read.run(c, epochs, r, false));
+        }
+      }
+    }
+    // another version of the file (a different size or time) does not use the cache
+    assertThat(BenchmarkCache.map(cache, file, catalog, size + 1, modified)).isNull();
+    assertThat(BenchmarkCache.open(file, catalog).runs(
+        catalog.indexOf(first.get("hash").asText()).orElseThrow(), 108)).isEqualTo(3);
+    // a damaged cache says so and how to recover
+    byte[] bytes = Files.readAllBytes(cache);
+    Files.write(cache, Arrays.copyOf(bytes, bytes.length - 8));
+    assertThatThrownBy(() -> BenchmarkCache.open(file, catalog))
+        .isInstanceOf(InputException.class).hasMessageContaining("delete it");
+  }
+
+  @Test
   void aBadLengthCrcNamesTheRecordsOffset() throws IOException {
     byte[] bytes = Files.readAllBytes(sound());
     long second = secondRecordOffset(bytes);
