@@ -39,6 +39,8 @@ final class BenchmarkBuild {
   private final BuildSettings settings;
   private final PrintWriter log;
   private final ObjectMapper json = new ObjectMapper();
+  /** Runs after every epoch's log line (tests stop a build there, as a kill would). */
+  Runnable afterEpoch = () -> {};
 
   BenchmarkBuild(BuildSettings settings, PrintWriter log) {
     this.settings = settings;
@@ -90,6 +92,7 @@ final class BenchmarkBuild {
                   public void onEpochEnd(EpochMetrics m) {
                     say("%s epoch %d/%d loss %.4f train accuracy %.2f%% (%.0f images/s)",
                         where, m.epoch() + 1, epochs, m.trainLoss(), 100 * m.trainAccuracy(), m.imagesPerSecond());
+                    afterEpoch.run();
                   }
                 });
         writeResult(file, a, r, seed, recipe, result);

@@ -18,6 +18,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.evalnas.nn.evaluate.NetworkShape;
 import org.evalnas.nn.evaluate.ScratchTrainer;
+import org.evalnas.nn.evaluate.TrainRecipe;
+import org.evalnas.nn.evaluate.TrainResult;
+import org.evalnas.nn.training.EpochMetrics;
+import org.evalnas.nn.training.TrainingListenerAdapter;
+import com.typesafe.config.ConfigFactory;
+import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.evalnas.space.nasbench101.SharedData;
 import org.evalnas.space.nasbench101.spec.CellJson;
 import org.evalnas.space.nasbench101.spec.CellSpec;
@@ -73,6 +80,41 @@ class Nb101NetworkTest {
     }
     assertThat(checked).isEqualTo(CHECKED);
     assertThat(mismatches).isEmpty();
+  }
+
+  @Test
+  @Tag("slow")
+  void aSmallNetworkLearnsFashionMnist() {
+    CellSpec cell =
+        CellSpec.of(
+            new int[][] {{0, 1, 1, 1}, {0, 0, 1, 0}, {0, 0, 0, 1}, {0, 0, 0, 0}},
+            List.of("input", "conv3x3-bn-relu", "maxpool3x3", "output"));
+    TrainRecipe recipe =
+        TrainRecipe.from(
+            ConfigFactory.parseString(
+                "dataset = fashion-mnist, epochs = 3, batch-size = 64, lr = 0.05, min-lr = 0,"
+                    + " momentum = 0.9, nesterov = true, weight-decay = 0, warmup-epochs = 0,"
+                    + " label-smoothing = 0, gradient-clip = 5, validation-portion = 0.01,"
+                    + " train-images = 1024, test-images = 512, channels = 8, stacks = 2,"
+                    + " cells-per-stack = 1, device = cpu, threads = 1"),
+            "recipe",
+            Optional.empty());
+    List<Double> losses = new ArrayList<>();
+    TrainResult result =
+        new ScratchTrainer(recipe)
+            .train(
+                Nb101Network.build(cell, new NetworkShape(1, 10, 8, 2, 1)),
+                7,
+                Optional.empty(),
+                new TrainingListenerAdapter() {
+                  @Override
+                  public void onEpochEnd(EpochMetrics epoch) {
+                    losses.add(epoch.trainLoss());
+                  }
+                });
+    assertThat(losses).hasSize(3);
+    assertThat(losses.get(2)).isLessThan(losses.get(0) * 0.8);
+    assertThat(result.testAccuracy()).isGreaterThan(40);
   }
 
   @Test
