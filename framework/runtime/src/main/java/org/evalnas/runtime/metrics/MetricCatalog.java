@@ -88,14 +88,12 @@ public enum MetricCatalog {
       List.of(
           "jvm_memory_used_bytes",
           "jvm_memory_max_bytes",
-          "jvm_gc_pause_seconds_count",
-          "jvm_gc_pause_seconds_sum",
           "jvm_threads_live_threads",
           "jvm_classes_loaded_classes",
           "process_cpu_usage",
           "system_cpu_usage",
           "process_uptime_seconds",
-          "process_open_fds");
+          "process_files_open_files");
 
   private final String name;
   private final Kind kind;
