@@ -17,8 +17,11 @@ import org.evalnas.runtime.protocol.ExperimentRunner;
 import org.evalnas.runtime.protocol.RunListener;
 import org.evalnas.runtime.protocol.RunListeners;
 import org.evalnas.runtime.protocol.RunOutcome;
+import org.evalnas.runtime.report.ExperimentSummary;
 import org.evalnas.runtime.report.SummaryBuilder;
 import org.evalnas.runtime.report.SummaryWriter;
+import org.evalnas.runtime.report.html.HtmlReport;
+import org.evalnas.runtime.report.html.WeightSharingResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,7 +76,9 @@ final class RunCommand implements Callable<Integer> {
           RunListeners.all(List.of(bar ? new ProgressBarListener() : RunListener.NONE, runMetrics.listener()));
       outcome = new ExperimentRunner(registry, loaded, settings, out, Clock.systemUTC()).run(fresh, listener);
       if (!outcome.results().isEmpty()) {
-        SummaryWriter.write(SummaryBuilder.summarize(outcome.results(), SummaryBuilder.failures(out)), out);
+        ExperimentSummary summary = SummaryBuilder.summarize(outcome.results(), SummaryBuilder.failures(out));
+        SummaryWriter.write(summary, out);
+        HtmlReport.write(summary, outcome.results(), WeightSharingResults.none(), out);
       }
       o.printf(
           "%d cells run, %d resumed, %d failed%nreport: %s%n",
