@@ -1,12 +1,15 @@
 package org.evalnas.runtime.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -21,6 +24,7 @@ final class MeterScope implements AutoCloseable {
   private final MeterRegistry registry;
   private final Tags run;
   private final List<Meter> owned = new ArrayList<>();
+  private final List<Value> values = new ArrayList<>();
 
   MeterScope(MeterRegistry registry, String experiment, String space) {
     this.registry = registry;
@@ -44,6 +48,16 @@ final class MeterScope implements AutoCloseable {
     return own(Counter.builder(m.meterName()).description(m.help()).tags(tags).register(registry));
   }
 
+  /** A counter one thread counts with {@link Value#increment()}: cheaper than a Counter. */
+  FunctionCounter counter(MetricCatalog m, Tags tags, Value value) {
+    check(m, MetricCatalog.Kind.COUNTER, tags);
+    return own(
+        FunctionCounter.builder(m.meterName(), keep(value), Value::get)
+            .description(m.help())
+            .tags(tags)
+            .register(registry));
+  }
+
   Gauge gauge(MetricCatalog m, Tags tags, Value value) {
     check(m, MetricCatalog.Kind.GAUGE, tags);
     return own(
@@ -57,6 +71,12 @@ final class MeterScope implements AutoCloseable {
   Timer timer(MetricCatalog m, Tags tags) {
     check(m, MetricCatalog.Kind.TIMER, tags);
     return own(Timer.builder(m.meterName()).description(m.help()).tags(tags).register(registry));
+  }
+
+  /** The registry holds a function counter's object weakly; the scope holds it for the run. */
+  private synchronized Value keep(Value value) {
+    values.add(value);
+    return value;
   }
 
   private synchronized <M extends Meter> M own(M meter) {
@@ -76,22 +96,42 @@ final class MeterScope implements AutoCloseable {
   public synchronized void close() {
     owned.forEach(registry::remove);
     owned.clear();
+    values.clear();
   }
 
-  /** A gauge's value: written by one thread, read by scrapes. */
+  /**
+   * A gauge's (or a function counter's) value: written by one thread, read by scrapes. Release
+   * stores and acquire loads: a plain store on x86, so the hot path of a query stays cheap.
+   */
   static final class Value {
-    private volatile double v;
+    private static final VarHandle V;
+
+    static {
+      try {
+        V = MethodHandles.lookup().findVarHandle(Value.class, "v", double.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+
+    @SuppressWarnings("unused") // through V
+    private double v;
 
     Value(double initial) {
-      v = initial;
+      V.setRelease(this, initial);
     }
 
     double get() {
-      return v;
+      return (double) V.getAcquire(this);
     }
 
     void set(double value) {
-      v = value;
+      V.setRelease(this, value);
+    }
+
+    /** Adds one; only the single writer may call it. */
+    void increment() {
+      V.setRelease(this, (double) V.getAcquire(this) + 1);
     }
   }
 }

@@ -1,6 +1,5 @@
 package org.evalnas.runtime.metrics;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -58,7 +57,7 @@ public final class MicrometerTrainingMetrics implements TrainingMetrics, AutoClo
     final Value learningRate = new Value(Double.NaN);
     final Value trainAccuracy = new Value(Double.NaN);
     final Value validationAccuracy = new Value(Double.NaN);
-    final Counter steps;
+    final Value steps = new Value(0);
     final Timer stepTime;
 
     CellMeters(MeterScope scope, Tags tags) {
@@ -68,7 +67,7 @@ public final class MicrometerTrainingMetrics implements TrainingMetrics, AutoClo
       scope.gauge(MetricCatalog.TRAINING_LEARNING_RATE, tags, learningRate);
       scope.gauge(MetricCatalog.TRAINING_ACCURACY, tags.and("split", "train"), trainAccuracy);
       scope.gauge(MetricCatalog.TRAINING_ACCURACY, tags.and("split", "validation"), validationAccuracy);
-      steps = scope.counter(MetricCatalog.TRAINING_STEPS, tags);
+      scope.counter(MetricCatalog.TRAINING_STEPS, tags, steps);
       stepTime = scope.timer(MetricCatalog.TRAINING_STEP, tags);
     }
   }

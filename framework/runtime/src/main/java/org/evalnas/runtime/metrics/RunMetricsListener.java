@@ -108,23 +108,24 @@ public final class RunMetricsListener implements RunListener, AutoCloseable {
     final Value budget = new Value(Double.NaN);
     final Value best = new Value(Double.NaN);
     final Value incumbent = new Value(Double.NaN);
-    final Counter queries;
+    final Value queries = new Value(0);
     double bestScore = Double.NEGATIVE_INFINITY;
+    double bestReport = Double.NEGATIVE_INFINITY;
 
     CellMeters(MeterScope scope, Tags tags) {
       scope.gauge(MetricCatalog.CELL_QUERIES_USED, tags, used);
       scope.gauge(MetricCatalog.CELL_QUERIES_BUDGET, tags, budget);
       scope.gauge(MetricCatalog.CELL_BEST_ACCURACY, tags, best);
       scope.gauge(MetricCatalog.CELL_INCUMBENT_ACCURACY, tags, incumbent);
-      queries = scope.counter(MetricCatalog.GROUND_TRUTH_QUERIES, tags);
+      scope.counter(MetricCatalog.GROUND_TRUTH_QUERIES, tags, queries);
     }
 
     void query(int n, int limit, double score, double report) {
       used.set(n);
       budget.set(limit);
       queries.increment();
-      double b = best.get();
-      if (Double.isNaN(b) || report > b) {
+      if (report > bestReport) {
+        bestReport = report;
         best.set(report);
       }
       if (score > bestScore) {
