@@ -59,6 +59,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    HtmlReport.warmUpInBackground();
     PluginRegistry registry = root.registry();
     LoadedConfig loaded = config.loadValid(registry);
     ExperimentSettings settings = ExperimentSettings.from(loaded.config());

@@ -46,6 +46,36 @@ public final class HtmlReport {
    * @param weightSharing what weight-sharing cells add, or {@link WeightSharingResults#none()}
    * @return the files written, the HTML last
    */
+  /**
+   * Starts Java2D, fonts and the PNG encoder on a background thread, so that the plots at the
+   * end of a run do not pay their start-up (about a second in a fresh JVM) after the cells.
+   */
+  public static void warmUpInBackground() {
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                org.jfree.data.xy.XYSeriesCollection data = new org.jfree.data.xy.XYSeriesCollection();
+                org.jfree.data.xy.XYSeries series = new org.jfree.data.xy.XYSeries("warm-up");
+                series.add(0, 0);
+                series.add(1, 1);
+                data.addSeries(series);
+                JFreeChart chart =
+                    org.jfree.chart.ChartFactory.createXYLineChart("warm-up", "x", "y", data);
+                ChartUtils.writeChartAsPNG(java.io.OutputStream.nullOutputStream(), chart, 64, 48);
+              } catch (java.io.IOException | RuntimeException e) {
+                // only a warm-up: the real plots report their own errors
+              }
+            },
+            "evalnas-plot-warm-up");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    t.start();
+  }
+
   public static List<Path> write(
       ExperimentSummary summary, List<CellResult> results, WeightSharingResults weightSharing, Path output) {
     if (System.getProperty("java.awt.headless") == null) {
