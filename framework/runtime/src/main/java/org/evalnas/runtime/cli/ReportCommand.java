@@ -1,16 +1,20 @@
 package org.evalnas.runtime.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.evalnas.runtime.report.ExperimentSummary;
 import org.evalnas.runtime.report.SummaryBuilder;
 import org.evalnas.runtime.report.SummaryWriter;
+import org.evalnas.runtime.report.html.HtmlReport;
+import org.evalnas.runtime.report.html.WeightSharingResults;
+import org.evalnas.runtime.results.CellResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code evalnas report DIR}: rebuilds the summary and report from the cell results alone. */
-@Command(name = "report", description = "Rebuild summary.json, summary.csv and report.md from cell results.")
+@Command(name = "report", description = "Rebuild summary.json, summary.csv, report.md and report.html from cell results.")
 final class ReportCommand implements Callable<Integer> {
   @ParentCommand EvalnasCommand root;
 
@@ -19,8 +23,10 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ExperimentSummary summary = SummaryBuilder.build(dir);
+    List<CellResult> results = SummaryBuilder.results(dir);
+    ExperimentSummary summary = SummaryBuilder.summarize(results, SummaryBuilder.failures(dir));
     SummaryWriter.write(summary, dir);
+    HtmlReport.write(summary, results, WeightSharingResults.none(), dir);
     root.spec.commandLine().getOut().println("report: " + dir.resolve("report.md"));
     return summary.failures().isEmpty() ? ExitCode.OK : ExitCode.RUN_FAILED;
   }

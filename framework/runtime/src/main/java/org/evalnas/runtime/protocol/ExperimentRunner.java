@@ -145,6 +145,7 @@ public final class ExperimentRunner {
 
   private CellAttempt runCell(CellRunner runner, CellKey cell, RunListener listener) {
     Path dir = cell.directory(output);
+    listener.cellStarted(cell);
     try {
       boolean baseline = cell.policy().equals(ExperimentSettings.BASELINE);
       String policy = baseline ? settings.baselinePolicy() : cell.policy();

@@ -85,7 +85,7 @@ final class OracleContext implements BlackBoxContext {
     double report = metric(record, truth.reportMetric(), architecture);
     secondsUsed += record.chargedSeconds();
     trajectory.add(score, report);
-    listener.onQuery(cell, trajectory.size(), budget.queries(), score);
+    listener.onQuery(cell, trajectory.size(), budget.queries(), score, report);
     return new Score(architecture, score);
   }
 

@@ -9,6 +9,9 @@ public interface RunListener extends QueryListener {
   /** The run starts: {@code total} cells, {@code resumed} of them already finished. */
   default void runStarted(String experiment, int total, int resumed) {}
 
+  /** A cell starts running (cells resumed from an earlier run never start). */
+  default void cellStarted(CellKey cell) {}
+
   /** A cell finished, successfully or not. */
   default void cellFinished(CellKey cell, boolean ok) {}
 
@@ -16,5 +19,5 @@ public interface RunListener extends QueryListener {
   default void runFinished() {}
 
   @Override
-  default void onQuery(CellKey cell, int used, int limit, double score) {}
+  default void onQuery(CellKey cell, int used, int limit, double score, double report) {}
 }

@@ -27,6 +27,15 @@ public final class SummaryBuilder {
    * @throws InputException when there are no results, or results of different experiments
    */
   public static ExperimentSummary build(Path output) {
+    return summarize(results(output), failures(output));
+  }
+
+  /**
+   * Reads every cell result under {@code output}, sorted by path.
+   *
+   * @throws InputException when there are no results, or results of different experiments
+   */
+  public static List<CellResult> results(Path output) {
     List<Path> files = ResultLayout.resultFiles(output);
     if (files.isEmpty()) {
       throw new InputException(output, null, "no cell results (*/seed-*/result.json) here");
@@ -40,7 +49,7 @@ public final class SummaryBuilder {
       }
       results.add(r);
     }
-    return summarize(results, failures(output));
+    return results;
   }
 
   /**

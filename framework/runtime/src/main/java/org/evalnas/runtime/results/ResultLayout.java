@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * Where an experiment's files live under its output directory:
  * {@code <policy>/seed-<seed>/result.json} per cell (or {@code error.txt} for a failed cell),
  * and beside them {@code provenance.json}, {@code summary.json}, {@code summary.csv},
- * {@code report.md}.
+ * {@code report.md}, {@code report.html} and its plots {@code report-*.png}.
  */
 public final class ResultLayout {
   public static final String RESULT = "result.json";
@@ -22,6 +22,7 @@ public final class ResultLayout {
   public static final String SUMMARY_JSON = "summary.json";
   public static final String SUMMARY_CSV = "summary.csv";
   public static final String REPORT_MD = "report.md";
+  public static final String REPORT_HTML = "report.html";
 
   private ResultLayout() {}
 
@@ -33,7 +34,17 @@ public final class ResultLayout {
     for (String policy : policies) {
       deleteTree(output.resolve(policy));
     }
-    for (String f : List.of(PROVENANCE, SUMMARY_JSON, SUMMARY_CSV, REPORT_MD)) {
+    List<String> derived = new ArrayList<>(List.of(PROVENANCE, SUMMARY_JSON, SUMMARY_CSV, REPORT_MD, REPORT_HTML));
+    try (Stream<Path> files = Files.list(output)) {
+      // the report's plots: report-*.png
+      files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith("report-") && n.endsWith(".png"))
+          .forEach(derived::add);
+    } catch (IOException e) {
+      // no output directory yet: nothing derived to delete
+    }
+    for (String f : derived) {
       try {
         Files.deleteIfExists(output.resolve(f));
       } catch (IOException e) {
