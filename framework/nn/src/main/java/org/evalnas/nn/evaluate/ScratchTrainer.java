@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import org.evalnas.api.InputException;
 import org.evalnas.nn.data.DataSplit;
 import org.evalnas.nn.data.DatasetLoader;
@@ -32,13 +33,18 @@ import org.evalnas.nn.training.TrainingSession;
  * on the CPU to a run that never stopped. The caller deletes the directory's files once it
  * has kept the result ({@link #clear(Path)}).
  *
- * <p>Not thread-safe; one run trains at a time per JVM.
+ * <p>PyTorch allows one gradient collector at a time per JVM, so runs of all trainers queue on
+ * one JVM-wide lock: when the host runs cells on several threads, their trainings take turns
+ * (run training cells in parallel as separate processes). A trainer is not itself thread-safe.
  */
 public final class ScratchTrainer {
   /** The checkpoint's file name in a work directory. */
   public static final String CHECKPOINT = "checkpoint.bin";
 
   private static final String SECONDS = "checkpoint.seconds";
+
+  /** One training at a time per JVM (this class is loaded once, by the host). */
+  private static final ReentrantLock TRAINING = new ReentrantLock();
 
   private final TrainRecipe recipe;
   private DataSplit data;
@@ -58,7 +64,7 @@ public final class ScratchTrainer {
   }
 
   /** The training, validation and test images the recipe asks for (read on first use). */
-  public DataSplit data() {
+  public synchronized DataSplit data() {
     if (data == null) {
       DatasetLoader.Builder loader = DatasetLoader.builder();
       recipe.dataDirectory().ifPresent(loader::optDirectory);
@@ -80,6 +86,16 @@ public final class ScratchTrainer {
    * @throws InputException when the work directory holds a checkpoint of another setup
    */
   public TrainResult train(
+      Block network, long seed, Optional<Path> workDirectory, TrainingListener listener) {
+    TRAINING.lock();
+    try {
+      return trainAlone(network, seed, workDirectory, listener);
+    } finally {
+      TRAINING.unlock();
+    }
+  }
+
+  private TrainResult trainAlone(
       Block network, long seed, Optional<Path> workDirectory, TrainingListener listener) {
     DataSplit split = data();
     TrainingOptions options = recipe.options().withSeed(seed);

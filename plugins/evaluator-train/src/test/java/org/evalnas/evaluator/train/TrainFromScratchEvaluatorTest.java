@@ -93,6 +93,23 @@ class TrainFromScratchEvaluatorTest {
   }
 
   @Test
+  void cellsOnSeveralThreadsTakeTurns() throws Exception {
+    // the host's local backend runs cells on threads; PyTorch has one gradient collector per JVM
+    Evaluator evaluator = evaluator("checkpoint-dir = null");
+    TinySpace space = new TinySpace();
+    Evaluation alone = evaluator.evaluate(space.decode(new int[] {1}), 9);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var a = pool.submit(() -> evaluator.evaluate(space.decode(new int[] {1}), 9));
+      var b = pool.submit(() -> evaluator.evaluate(space.decode(new int[] {0}), 9));
+      assertThat(withoutTime(a.get())).isEqualTo(withoutTime(alone));
+      assertThat(b.get().accuracy()).isPositive();
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
   void refusesASpaceThatCannotBuildNetworks() {
     Config reference = ConfigFactory.parseResources("reference.conf").resolve().getConfig(SECTION);
     org.evalnas.api.space.SearchSpace notTrainable =
