@@ -46,7 +46,13 @@ final class CellRunner {
     this.clock = clock;
   }
 
-  CellResult run(CellKey cell, SearchPolicy policy, Budget budget) {
+  /**
+   * Runs a cell.
+   *
+   * @param directory the cell's results directory; the evaluator works in its {@code
+   *     evaluation} subdirectory
+   */
+  CellResult run(CellKey cell, SearchPolicy policy, Budget budget, java.nio.file.Path directory) {
     Instant started = clock.instant();
     if (!(policy instanceof BlackBoxPolicy blackBox)) {
       throw new IllegalStateException(
@@ -62,7 +68,7 @@ final class CellRunner {
     Architecture chosen = outcome.chosen();
     // the policy may only choose what the space defines
     space.decode(chosen.choices());
-    Evaluation evaluation = evaluator.evaluate(chosen, cell.seed());
+    Evaluation evaluation = evaluator.evaluate(chosen, cell.seed(), directory.resolve("evaluation"));
     double searchScore =
         outcome.ranking().stream()
             .filter(s -> s.architecture().equals(chosen))

@@ -153,7 +153,7 @@ public final class ExperimentRunner {
       SearchPolicyProvider provider =
           registry.require(ProviderKind.POLICY, policy, SearchPolicyProvider.class);
       CellResult result =
-          runner.run(cell, provider.create(context(ProviderKind.POLICY, policy)), budget);
+          runner.run(cell, provider.create(context(ProviderKind.POLICY, policy)), budget, dir);
       AtomicFiles.write(dir.resolve(ResultLayout.RESULT), CellResultCodec.write(result));
       Files.deleteIfExists(dir.resolve(ResultLayout.ERROR));
       listener.cellFinished(cell, true);

@@ -18,9 +18,10 @@ import org.evalnas.nn.training.TrainingListener;
 /**
  * Trains an architecture from scratch with the recipe and the evaluation's seed; its accuracy is
  * the test accuracy, its details the validation and test accuracy (percent), the trainable
- * parameters, the seconds and the epochs. With a checkpoint directory, each evaluation keeps its
- * epoch checkpoint in a subdirectory named by the architecture, the seed and the recipe, so a
- * killed evaluation resumes where it stopped; the files go when it finishes.
+ * parameters, the seconds and the epochs. Each evaluation keeps its epoch checkpoint in a
+ * subdirectory named by the architecture, the seed and the recipe, of the configured {@code
+ * checkpoint-dir} or else of the work directory the host gives (inside the cell's results), so
+ * a killed evaluation resumes where it stopped; the files go when it finishes.
  */
 final class TrainFromScratchEvaluator implements Evaluator {
   private final TrainableSpace space;
@@ -33,14 +34,36 @@ final class TrainFromScratchEvaluator implements Evaluator {
     this.checkpoints = checkpoints;
   }
 
+  /** The recipe. */
+  TrainRecipe recipe() {
+    return trainer.recipe();
+  }
+
   @Override
   public Evaluation evaluate(Architecture architecture, long seed) {
+    return evaluate(architecture, seed, checkpoints);
+  }
+
+  @Override
+  public Evaluation evaluate(Architecture architecture, long seed, Path workDirectory) {
+    return evaluate(architecture, seed, checkpoints.or(() -> Optional.of(workDirectory)));
+  }
+
+  private Evaluation evaluate(Architecture architecture, long seed, Optional<Path> directory) {
     TrainRecipe recipe = trainer.recipe();
-    Optional<Path> work = checkpoints.map(d -> d.resolve(workName(architecture, seed, recipe)));
+    Optional<Path> work = directory.map(d -> d.resolve(workName(architecture, seed, recipe)));
     TrainResult r =
         trainer.train(
             space.network(architecture, recipe.shape(space)), seed, work, TrainingListener.none());
-    work.ifPresent(ScratchTrainer::clear);
+    work.ifPresent(
+        w -> {
+          ScratchTrainer.clear(w);
+          try {
+            java.nio.file.Files.deleteIfExists(w);
+          } catch (java.io.IOException e) {
+            // an empty directory left behind does no harm
+          }
+        });
     return new Evaluation(
         r.testAccuracy(),
         Map.of(

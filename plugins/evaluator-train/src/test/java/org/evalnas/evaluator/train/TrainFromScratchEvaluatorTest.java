@@ -17,6 +17,11 @@ import org.evalnas.api.eval.Evaluation;
 import org.evalnas.api.eval.Evaluator;
 import org.evalnas.api.plugin.PluginContext;
 import org.evalnas.api.space.Architecture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.evalnas.nn.evaluate.ScratchTrainer;
+import org.evalnas.nn.evaluate.TrainRecipe;
+import org.evalnas.nn.training.EpochMetrics;
+import org.evalnas.nn.training.TrainingListenerAdapter;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +95,33 @@ class TrainFromScratchEvaluatorTest {
     }
     Evaluation again = evaluator("checkpoint-dir = ckpt").evaluate(k1, 3);
     assertThat(withoutTime(again)).isEqualTo(withoutTime(first));
+  }
+
+  @Test
+  void resumesAKilledEvaluationInTheDirectoryTheHostGives() {
+    Evaluator evaluator = evaluator("checkpoint-dir = null");
+    TinySpace space = new TinySpace();
+    Architecture k3 = space.decode(new int[] {0});
+    Evaluation whole = evaluator.evaluate(k3, 2, dir.resolve("whole"));
+    // the same evaluation, killed at the end of its second epoch, after the first one's checkpoint
+    TrainRecipe recipe = ((TrainFromScratchEvaluator) evaluator).recipe();
+    Path work = dir.resolve("cell").resolve(TrainFromScratchEvaluator.workName(k3, 2, recipe));
+    AtomicInteger epochs = new AtomicInteger();
+    TrainingListenerAdapter kill =
+        new TrainingListenerAdapter() {
+          @Override
+          public void onEpochEnd(EpochMetrics m) {
+            if (epochs.incrementAndGet() == 2) {
+              throw new IllegalStateException("killed");
+            }
+          }
+        };
+    assertThatThrownBy(
+            () -> new ScratchTrainer(recipe).train(space.network(k3, recipe.shape(space)), 2, Optional.of(work), kill))
+        .hasMessage("killed");
+    assertThat(work.resolve(ScratchTrainer.CHECKPOINT)).exists();
+    assertThat(withoutTime(evaluator.evaluate(k3, 2, dir.resolve("cell")))).isEqualTo(withoutTime(whole));
+    assertThat(work.resolve(ScratchTrainer.CHECKPOINT)).doesNotExist();
   }
 
   @Test
