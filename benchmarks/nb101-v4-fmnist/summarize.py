@@ -56,6 +56,12 @@ def main():
     seconds = [r["training_time"] for r in runs]
     print(f"seconds per run: median {statistics.median(seconds):.1f}, "
           f"min {min(seconds):.1f}, max {max(seconds):.1f}")
+    by_params = {}
+    for r in runs:
+        by_params.setdefault(r["trainable_parameters"], []).append(r["training_time"])
+    for p in sorted(by_params):
+        t = by_params[p]
+        print(f"  {p:>6} parameters: {len(t)} runs, median {statistics.median(t):.1f} s")
 
 
 if __name__ == "__main__":
