@@ -11,7 +11,16 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import org.evalnas.nn.evaluate.NetworkShape;
+import com.typesafe.config.ConfigFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.evalnas.nn.evaluate.ScratchTrainer;
+import org.evalnas.nn.evaluate.TrainRecipe;
+import org.evalnas.nn.evaluate.TrainResult;
+import org.evalnas.nn.training.EpochMetrics;
+import org.evalnas.nn.training.TrainingListenerAdapter;
+import org.junit.jupiter.api.Tag;
 import org.evalnas.space.nasbench201.Nb201Cell;
 import org.evalnas.space.nasbench201.Nb201Space;
 import org.junit.jupiter.api.Test;
@@ -46,6 +55,39 @@ class Nb201NetworkTest {
   })
   void parameterCountsMatchNatsBench(String arch, int classes, int size, long expected) {
     assertThat(parameters(arch, Nb201Network.paperShape(3, classes), size)).isEqualTo(expected);
+  }
+
+  @Test
+  @Tag("slow")
+  void aSmallNetworkLearnsFashionMnist() {
+    Nb201Space space = Nb201Space.create();
+    TrainRecipe recipe =
+        TrainRecipe.from(
+            ConfigFactory.parseString(
+                "dataset = fashion-mnist, epochs = 3, batch-size = 64, lr = 0.2, min-lr = 0,"
+                    + " momentum = 0.9, nesterov = true, weight-decay = 0, warmup-epochs = 0,"
+                    + " label-smoothing = 0, gradient-clip = 5, validation-portion = 0.01,"
+                    + " train-images = 1024, test-images = 512, channels = 8, stacks = 2,"
+                    + " cells-per-stack = 1, device = cpu, threads = 1"),
+            "recipe",
+            Optional.empty());
+    var arch = space.parse("|nor_conv_3x3~0|+|skip_connect~0|nor_conv_1x1~1|+|avg_pool_3x3~0|none~1|skip_connect~2|");
+    List<Double> losses = new ArrayList<>();
+    TrainResult result =
+        new ScratchTrainer(recipe)
+            .train(
+                space.network(arch, recipe.shape(space)),
+                1,
+                Optional.empty(),
+                new TrainingListenerAdapter() {
+                  @Override
+                  public void onEpochEnd(EpochMetrics epoch) {
+                    losses.add(epoch.trainLoss());
+                  }
+                });
+    assertThat(recipe.shape(space)).isEqualTo(new NetworkShape(1, 10, 8, 2, 1));
+    assertThat(losses.get(2)).isLessThan(losses.get(0) * 0.8);
+    assertThat(result.testAccuracy()).isGreaterThan(40);
   }
 
   @Test
