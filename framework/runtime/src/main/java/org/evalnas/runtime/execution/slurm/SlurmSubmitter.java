@@ -100,13 +100,6 @@ public final class SlurmSubmitter {
     ExperimentSettings settings = r.settings();
     Path output = r.output().toAbsolutePath().normalize();
     SlurmSettings slurm = SlurmSettings.from(r.loaded().config(), settings.cellPolicies(), settings.name());
-    Path templates = slurm.templates().or(() -> home.map(h -> h.resolve("slurm"))).orElseThrow(
-        () -> new InputException(null, "key execution.slurm.templates",
-            "cannot find the sbatch templates: run through the evalnas launcher (it sets evalnas.home) or set execution.slurm.templates"));
-    String cellTemplate = readTemplate(templates.resolve(CELL_TEMPLATE));
-    String aggregateTemplate = readTemplate(templates.resolve(AGGREGATE_TEMPLATE));
-    String launcher = launcher(slurm);
-
     List<String> missing = client.missingCommands();
     if (!missing.isEmpty()) {
       throw new SlurmException(
@@ -116,6 +109,13 @@ public final class SlurmSubmitter {
               + " or set execution.slurm.commands to their directory");
     }
     checkPartitions(slurm, settings);
+    Path templates = slurm.templates().or(() -> home.map(h -> h.resolve("slurm"))).orElseThrow(
+        () -> new InputException(null, "key execution.slurm.templates",
+            "cannot find the sbatch templates: run through the evalnas launcher (it sets evalnas.home) or set execution.slurm.templates"));
+    String cellTemplate = readTemplate(templates.resolve(CELL_TEMPLATE));
+    String aggregateTemplate = readTemplate(templates.resolve(AGGREGATE_TEMPLATE));
+    String launcher = launcher(slurm);
+
 
     List<SubmissionLog.Submission> earlier = SubmissionLog.read(output);
     Map<CellKey, String> tasks = SubmissionLog.tasks(output, earlier);
