@@ -46,6 +46,11 @@ final class Distribution {
 
   /** Starts the CLI in its own JVM, as the launcher does. */
   static Process start(Path workDir, String... args) throws IOException {
+    return start(workDir, java.util.Map.of(), args);
+  }
+
+  /** As {@link #start(Path, String...)}, with extra environment variables. */
+  static Process start(Path workDir, java.util.Map<String, String> env, String... args) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-XX:+UseSerialGC");
@@ -57,6 +62,7 @@ final class Distribution {
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
     pb.environment().remove("EVALNAS_NB201");
+    pb.environment().putAll(env);
     pb.redirectOutput(workDir.resolve("stdout.txt").toFile());
     pb.redirectError(workDir.resolve("stderr.txt").toFile());
     return pb.start();

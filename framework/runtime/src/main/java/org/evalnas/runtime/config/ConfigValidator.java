@@ -41,10 +41,8 @@ public final class ConfigValidator {
       reference = loaded.reference().root();
     }
     walk(loaded.config().root(), reference, "", problems);
-    if (problems.isEmpty()) {
-      checkRequired(loaded.config(), loaded.file().toString(), problems);
-      checkProviders(loaded.config(), problems);
-    }
+    checkRequired(loaded.config(), loaded.file().toString(), problems);
+    checkProviders(loaded.config(), problems);
     problems.sort(ConfigValidator::byLocation);
     return problems;
   }
@@ -161,7 +159,8 @@ public final class ConfigValidator {
     checkName(config, "experiment.ground-truth", ProviderKind.GROUND_TRUTH, out);
     checkName(config, "experiment.evaluator", ProviderKind.EVALUATOR, out);
     checkName(config, "experiment.baseline.policy", ProviderKind.POLICY, out);
-    if (config.hasPath("experiment.policies")) {
+    if (config.hasPath("experiment.policies")
+        && config.getValue("experiment.policies").valueType() == ConfigValueType.LIST) {
       ConfigList list = config.getList("experiment.policies");
       for (ConfigValue v : list) {
         if (v.valueType() != ConfigValueType.STRING) {
@@ -174,9 +173,10 @@ public final class ConfigValidator {
   }
 
   private void checkName(Config config, String key, ProviderKind kind, List<ConfigProblem> out) {
-    if (config.hasPath(key)) {
+    // a name of the wrong type is already reported by the type check
+    if (config.hasPath(key) && config.getValue(key).valueType() == ConfigValueType.STRING) {
       ConfigValue v = config.getValue(key);
-      checkName(String.valueOf(v.unwrapped()), v.origin(), key, kind, out);
+      checkName((String) v.unwrapped(), v.origin(), key, kind, out);
     }
   }
 

@@ -42,13 +42,14 @@ class MainTest {
 
   @Test
   void validateListsEveryProblemWithoutAStackTrace() throws IOException {
-    Path f = config("experiment {\n  name = toy\n  space = fakes\n  polices = [a]\n}\n");
+    Path f = config("experiment {\n  name = toy\n  space = fakes\n  polices = [a]\n  baseline.policy = test-random\n}\n");
     Run r = cli("validate", f.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().lines().toList())
         .containsExactly(
+            "error: " + f + ":3: unknown space 'fakes' in experiment.space (did you mean fake?); available: fake",
             "error: " + f + ":4: unknown key experiment.polices (did you mean experiment.policies?)");
-    Run r2 = cli("validate", config("experiment {\n  name = toy\n  space = fakes\n}\n").toString());
+    Run r2 = cli("validate", config("experiment {\n  name = toy\n  space = fakes\n  baseline.policy = test-random\n}\n").toString());
     assertThat(r2.err()).contains(":3: unknown space 'fakes' in experiment.space (did you mean fake?); available: fake");
     assertThat(r2.err()).doesNotContain("at org.");
   }

@@ -72,6 +72,19 @@ class ConfigValidatorTest {
   }
 
   @Test
+  void unknownKeysWrongTypesAndUnknownPluginsTogether() throws IOException {
+    List<ConfigProblem> problems =
+        validate(
+            "experiment {\n  name = x\n  space = toyy\n  seeds = many\n  policies = [random-search]\n"
+                + "  evaluatr = ground-truth\n}\n");
+    assertThat(problems).extracting(ConfigProblem::message)
+        .containsExactly(
+            "unknown space 'toyy' in experiment.space (did you mean toy?); available: nasbench201, toy",
+            "wrong type for experiment.seeds: expected a number, got string \"many\"",
+            "unknown key experiment.evaluatr (did you mean experiment.evaluator?)");
+  }
+
+  @Test
   void unknownPluginNamesListTheAvailableOnes() throws IOException {
     List<ConfigProblem> problems =
         validate("experiment { name = x, space = toy\n policies = [random-search, regularised-evolution] }\n");

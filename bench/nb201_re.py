@@ -1,0 +1,57 @@
+"""Plain-Python reference for the README's protocol benchmark.
+
+The same loop evalnas runs for `bench/nb201-re-1000.conf`: for each of 1,000 seeds, regularized
+evolution (population 10, tournament 3 drawn with replacement, one-decision mutation, best of
+history) with 300 queries to a NAS-Bench-201 table, the pick reported with its test accuracy.
+No files are written per seed. Usage: python3 bench/nb201_re.py nb201-12epoch.csv
+"""
+import csv
+import random
+import sys
+import time
+
+OPS = ["none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3"]
+
+
+def arch_string(ops):
+    return "|{}~0|+|{}~0|{}~1|+|{}~0|{}~1|{}~2|".format(*(OPS[o] for o in ops))
+
+
+def main(path, seeds=1000, queries=300, population=10, sample=3):
+    start = time.perf_counter()
+    table = {}
+    with open(path) as f:
+        for row in csv.DictReader(f):
+            table[row["arch"]] = (float(row["cifar10_valid"]), float(row["cifar10_test"]))
+    picks = []
+    for seed in range(seeds):
+        rng = random.Random(seed)
+
+        def query(ops):
+            return table[arch_string(ops)]
+
+        pop = []
+        history = []
+        while len(history) < queries:
+            if len(pop) < population:
+                child = tuple(rng.randrange(5) for _ in range(6))
+            else:
+                parent = max((rng.choice(pop) for _ in range(sample)), key=lambda m: m[1])[0]
+                child = list(parent)
+                d = rng.randrange(6)
+                child[d] = rng.choice([o for o in range(5) if o != parent[d]])
+                child = tuple(child)
+            valid, test = query(child)
+            member = (child, valid, test)
+            pop.append(member)
+            history.append(member)
+            if len(pop) > population:
+                pop.pop(0)
+        best = max(history, key=lambda m: m[1])
+        picks.append(best[2])
+    elapsed = time.perf_counter() - start
+    print(f"{seeds} seeds x {queries} queries: mean test {sum(picks) / len(picks):.3f}, {elapsed:.2f} s")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

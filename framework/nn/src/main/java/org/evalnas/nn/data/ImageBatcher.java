@@ -1,0 +1,174 @@
+package org.evalnas.nn.data;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.nio.FloatBuffer;
+import java.util.SplittableRandom;
+import org.evalnas.nn.seed.Seeds;
+
+/**
+ * Cuts an {@link ImageSet} into batches, deterministically: batch {@code i} of epoch {@code e}
+ * is a function of the seed, {@code e} and {@code i} alone (the order of epoch {@code e} comes
+ * from {@code Seeds.derive(seed, "order", e)}, the augmentation of its batch {@code i} from
+ * {@code Seeds.derive(seed, "augment", e, i)}). So batches can be made in any order, and a
+ * resumed run sees exactly the batches it would have seen.
+ *
+ * <p>Each batch is filled into one float array and copied to the device once.
+ */
+public final class ImageBatcher {
+  private final ImageSet set;
+  private final int batchSize;
+  private final boolean shuffle;
+  private final boolean dropLast;
+  private final Augmentation augmentation;
+  private final Normalization normalization;
+  private final long seed;
+  private int orderEpoch = -1;
+  private int[] order;
+
+  /**
+   * @param set the images
+   * @param batchSize images per batch
+   * @param shuffle a new seeded order each epoch (else the set's order)
+   * @param dropLast leave out a last, smaller batch (training), or keep it (evaluation)
+   * @param augmentation drawn per image
+   * @param normalization applied to every pixel
+   * @param seed the root seed of order and augmentation
+   */
+  public ImageBatcher(
+      ImageSet set,
+      int batchSize,
+      boolean shuffle,
+      boolean dropLast,
+      Augmentation augmentation,
+      Normalization normalization,
+      long seed) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
+    }
+    if (normalization.channels() != set.channels()) {
+      throw new IllegalArgumentException(
+          "normalization for " + normalization.channels() + " channels, images have "
+              + set.channels());
+    }
+    this.set = set;
+    this.batchSize = batchSize;
+    this.shuffle = shuffle;
+    this.dropLast = dropLast;
+    this.augmentation = augmentation;
+    this.normalization = normalization;
+    this.seed = seed;
+  }
+
+  /** A batcher for evaluation: the set's order, every image, no augmentation. */
+  public static ImageBatcher forEvaluation(ImageSet set, int batchSize, Normalization normalization) {
+    return new ImageBatcher(set, batchSize, false, false, Augmentation.none(), normalization, 0);
+  }
+
+  /** The images this batcher cuts. */
+  public ImageSet set() {
+    return set;
+  }
+
+  /** Images per (full) batch. */
+  public int batchSize() {
+    return batchSize;
+  }
+
+  /** Batches per epoch. */
+  public int batchesPerEpoch() {
+    return dropLast ? set.size() / batchSize : (set.size() + batchSize - 1) / batchSize;
+  }
+
+  /** Makes batch {@code index} of {@code epoch} in {@code manager}. */
+  public Batch batch(NDManager manager, int epoch, int index) {
+    int[] labels = new int[sizeOf(index)];
+    float[] data = fill(epoch, index, labels);
+    Shape shape = new Shape(labels.length, set.channels(), set.height(), set.width());
+    NDArray images = manager.create(FloatBuffer.wrap(data), shape);
+    NDArray labelArray = manager.create(labels);
+    return new Batch(images, labelArray, labels);
+  }
+
+  /**
+   * The host data of batch {@code index} of {@code epoch}: the normalized, augmented images,
+   * channel-major, with the labels written into {@code labels} (whose length is the batch size).
+   */
+  public float[] fill(int epoch, int index, int[] labels) {
+    if (index < 0 || index >= batchesPerEpoch()) {
+      throw new IndexOutOfBoundsException(
+          "batch " + index + " of " + batchesPerEpoch() + " per epoch");
+    }
+    if (labels.length != sizeOf(index)) {
+      throw new IllegalArgumentException(
+          "batch " + index + " holds " + sizeOf(index) + " images, not " + labels.length);
+    }
+    int[] order = order(epoch);
+    int c = set.channels();
+    int h = set.height();
+    int w = set.width();
+    int imageBytes = set.imageBytes();
+    byte[] pixels = set.pixelsUnsafe();
+    float[] out = new float[labels.length * imageBytes];
+    SplittableRandom random = Seeds.random(seed, "augment", epoch, index);
+    for (int i = 0; i < labels.length; i++) {
+      int image = order[index * batchSize + i];
+      labels[i] = set.label(image);
+      Augmentation.Placement p = augmentation.draw(random, h, w);
+      int src = image * imageBytes;
+      int dst = i * imageBytes;
+      if (p.equals(Augmentation.Placement.IDENTITY)) {
+        for (int ch = 0; ch < c; ch++) {
+          for (int k = 0; k < h * w; k++) {
+            out[dst + ch * h * w + k] =
+                normalization.apply(ch, Byte.toUnsignedInt(pixels[src + ch * h * w + k]));
+          }
+        }
+        continue;
+      }
+      for (int ch = 0; ch < c; ch++) {
+        float zero = normalization.apply(ch, 0);
+        for (int y = 0; y < h; y++) {
+          int sy = y + p.offsetY();
+          for (int x = 0; x < w; x++) {
+            int sx = (p.flip() ? w - 1 - x : x) + p.offsetX();
+            int at = dst + (ch * h + y) * w + x;
+            if (sy < 0 || sy >= h || sx < 0 || sx >= w) {
+              out[at] = zero;
+            } else {
+              out[at] = normalization.apply(ch, Byte.toUnsignedInt(pixels[src + (ch * h + sy) * w + sx]));
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private int sizeOf(int index) {
+    return Math.min(batchSize, set.size() - index * batchSize);
+  }
+
+  private int[] order(int epoch) {
+    if (epoch != orderEpoch) {
+      int n = set.size();
+      int[] o = new int[n];
+      for (int i = 0; i < n; i++) {
+        o[i] = i;
+      }
+      if (shuffle) {
+        SplittableRandom random = Seeds.random(seed, "order", epoch);
+        for (int i = n - 1; i > 0; i--) {
+          int j = random.nextInt(i + 1);
+          int t = o[i];
+          o[i] = o[j];
+          o[j] = t;
+        }
+      }
+      order = o;
+      orderEpoch = epoch;
+    }
+    return order;
+  }
+}

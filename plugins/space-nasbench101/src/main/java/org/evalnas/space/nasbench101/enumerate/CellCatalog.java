@@ -1,0 +1,133 @@
+package org.evalnas.space.nasbench101.enumerate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalInt;
+import org.evalnas.space.nasbench101.spec.CellHasher;
+import org.evalnas.space.nasbench101.spec.CellOp;
+import org.evalnas.space.nasbench101.spec.CellSpec;
+
+/**
+ * Unique cells with their official hashes, one representative per hash, in a fixed order, kept
+ * compactly (about 30 bytes a cell: 423,624 cells take about 13 MB): per cell the vertex count,
+ * the edge bit mask ({@link EdgeBits}), the labelling (interior operations as base-3 digits,
+ * vertex 1 most significant) and the 128-bit hash. Immutable.
+ */
+public final class CellCatalog {
+  private final byte[] vertices;
+  private final int[] bits;
+  private final short[] labellings;
+  private final long[] hashHigh;
+  private final long[] hashLow;
+  /** Cell indices sorted by hash, for lookups. */
+  private final int[] byHash;
+
+  CellCatalog(byte[] vertices, int[] bits, short[] labellings, long[] hashHigh, long[] hashLow) {
+    this.vertices = vertices;
+    this.bits = bits;
+    this.labellings = labellings;
+    this.hashHigh = hashHigh;
+    this.hashLow = hashLow;
+    Integer[] order = new Integer[vertices.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> compareHash(hashHigh[a], hashLow[a], hashHigh[b], hashLow[b]));
+    this.byHash = new int[order.length];
+    for (int i = 0; i < order.length; i++) {
+      byHash[i] = order[i];
+      if (i > 0 && compareHash(hashHigh[order[i - 1]], hashLow[order[i - 1]],
+          hashHigh[order[i]], hashLow[order[i]]) == 0) {
+        // the official hash has no collisions in this domain; two cells with one hash would
+        // mean the enumeration kept two members of one class
+        throw new IllegalStateException("two cells share the hash " + hash(order[i]));
+      }
+    }
+  }
+
+  /** The number of cells. */
+  public int size() {
+    return vertices.length;
+  }
+
+  /** The vertex count of cell {@code i}. */
+  public int vertices(int i) {
+    return vertices[i];
+  }
+
+  /** The edge bit mask of cell {@code i} ({@link EdgeBits}). */
+  public int bits(int i) {
+    return bits[i];
+  }
+
+  /** The labelling of cell {@code i}: its rank among the labellings of its vertex count. */
+  public int labelling(int i) {
+    return labellings[i];
+  }
+
+  /** The interior operation labels of cell {@code i}, vertex 1 first. */
+  public int[] interiorLabels(int i) {
+    int n = vertices[i] - 2;
+    int[] labels = new int[n];
+    int rest = labellings[i];
+    for (int v = n - 1; v >= 0; v--) {
+      labels[v] = rest % 3;
+      rest /= 3;
+    }
+    return labels;
+  }
+
+  /** Cell {@code i} as a spec (already pruned and valid). */
+  public CellSpec spec(int i) {
+    int n = vertices[i];
+    List<CellOp> ops = new ArrayList<>(n);
+    ops.add(CellOp.INPUT);
+    for (int label : interiorLabels(i)) {
+      ops.add(CellOp.interior(label));
+    }
+    ops.add(CellOp.OUTPUT);
+    return CellSpec.ofRows(EdgeBits.rows(n, bits[i]), ops);
+  }
+
+  /** The official hash of cell {@code i}, 32 hex digits. */
+  public String hash(int i) {
+    return CellHasher.hex(hashHigh[i], hashLow[i]);
+  }
+
+  /** The index of the cell with this official hash, if the catalog has it. */
+  public OptionalInt indexOf(String hash) {
+    if (hash.length() != 32) {
+      return OptionalInt.empty();
+    }
+    long high;
+    long low;
+    try {
+      high = Long.parseUnsignedLong(hash.substring(0, 16), 16);
+      low = Long.parseUnsignedLong(hash.substring(16), 16);
+    } catch (NumberFormatException e) {
+      return OptionalInt.empty();
+    }
+    int lo = 0;
+    int hi = byHash.length - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int cell = byHash[mid];
+      int c = compareHash(hashHigh[cell], hashLow[cell], high, low);
+      if (c == 0) {
+        return OptionalInt.of(cell);
+      }
+      if (c < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return OptionalInt.empty();
+  }
+
+  private static int compareHash(long aHigh, long aLow, long bHigh, long bLow) {
+    int c = Long.compareUnsigned(aHigh, bHigh);
+    return c != 0 ? c : Long.compareUnsigned(aLow, bLow);
+  }
+}
