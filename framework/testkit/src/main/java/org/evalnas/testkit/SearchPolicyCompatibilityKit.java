@@ -34,7 +34,9 @@ import org.junit.jupiter.api.Test;
  * <p>Checks: the provider is discoverable and described; the same seed gives the same queries
  * and choice, different seeds differ; the query and time budgets are respected and the policy
  * returns normally when they run out; the choice is valid and was evaluated; the ranking is
- * best first and holds the scores the context returned; a budget of one query works.
+ * best first and holds the scores the context returned; a budget of one query works; a search
+ * stopped midway (a preempted task) and resumed from its checkpoint ends exactly as an
+ * uninterrupted one, and checkpointing itself changes nothing.
  */
 public abstract class SearchPolicyCompatibilityKit {
 
@@ -98,6 +100,30 @@ public abstract class SearchPolicyCompatibilityKit {
       return context.trajectory().stream()
           .map(s -> s.architecture().id() + " " + s.architecture().label())
           .toList();
+    }
+  }
+
+  @Test
+  public void aStoppedSearchResumesToTheSameEnd() {
+    SearchSpace space = space();
+    Budget budget = Budget.ofQueries(budget());
+    Run whole = run(11, budget);
+    TestBlackBoxContext plain = new TestBlackBoxContext(space, groundTruth(space), 11, budget).checkpointing(3, 0);
+    Run checkpointed = new Run(newPolicy().search(plain), plain);
+    assertThat(checkpointed.queries()).as("checkpoints change nothing").isEqualTo(whole.queries());
+    assertThat(checkpointed.outcome().chosen()).isEqualTo(whole.outcome().chosen());
+
+    for (int stopAfter : new int[] {1, 7, budget() / 2 + 1, budget() - 1}) {
+      TestBlackBoxContext stopped =
+          new TestBlackBoxContext(space, groundTruth(space), 11, budget).checkpointing(5, stopAfter);
+      assertThatCode(() -> newPolicy().search(stopped))
+          .as("stopped after %d queries", stopAfter)
+          .isInstanceOf(org.evalnas.api.checkpoint.SearchStoppedException.class);
+      TestBlackBoxContext resumedContext = stopped.resumed();
+      Run resumed = new Run(newPolicy().search(resumedContext), resumedContext);
+      assertThat(resumed.queries()).as("queries after a stop at %d", stopAfter).isEqualTo(whole.queries());
+      assertThat(resumed.outcome().chosen()).isEqualTo(whole.outcome().chosen());
+      assertThat(resumed.outcome().ranking()).isEqualTo(whole.outcome().ranking());
     }
   }
 

@@ -1,10 +1,19 @@
 package org.evalnas.testkit;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.evalnas.api.checkpoint.CheckpointStore;
+import org.evalnas.api.checkpoint.SearchStoppedException;
+import org.evalnas.api.checkpoint.StateReader;
+import org.evalnas.api.checkpoint.StateWriter;
 import org.evalnas.api.policy.BlackBoxContext;
 import org.evalnas.api.policy.Budget;
 import org.evalnas.api.policy.BudgetExhaustedException;
@@ -25,6 +34,11 @@ import org.evalnas.api.truth.TruthRecord;
  * {@link BudgetExhaustedException} and is not made. The random generator is a {@link
  * SplittableRandom} seeded with the cell's seed.
  *
+ * <p>Checkpoints: {@link #checkpointing(int, int)} gives the policy an in-memory {@link
+ * CheckpointStore} that asks for a checkpoint every few queries and can stop the search after
+ * a given query, as a preempted SLURM task would; {@link #resumed()} is a new context that
+ * resumes from the last checkpoint, with the queries, budget and random generator as they were.
+ *
  * <p>Not thread-safe: one context serves one search.
  */
 public final class TestBlackBoxContext implements BlackBoxContext {
@@ -32,10 +46,11 @@ public final class TestBlackBoxContext implements BlackBoxContext {
   private final GroundTruth truth;
   private final long seed;
   private final Budget budget;
-  private final SplittableRandom random;
+  private final Steps random;
   private final List<Score> trajectory = new ArrayList<>();
   private double secondsUsed;
   private int rejectedQueries;
+  private Memory checkpoints;
 
   /**
    * @param space the space searched
@@ -48,7 +63,46 @@ public final class TestBlackBoxContext implements BlackBoxContext {
     this.truth = Objects.requireNonNull(truth, "truth");
     this.seed = seed;
     this.budget = Objects.requireNonNull(budget, "budget");
-    this.random = new SplittableRandom(seed);
+    this.random = new Steps(new SplittableRandom(seed));
+  }
+
+  /**
+   * Gives the policy a checkpoint store that keeps the last checkpoint in memory.
+   *
+   * @param interval queries between checkpoints ({@link CheckpointStore#due}), 0 = none
+   * @param stopAfter stop the search after this many queries — {@code due} says yes, and the
+   *     save or the next query throws {@link SearchStoppedException} — or 0 for never
+   * @return this context
+   */
+  public TestBlackBoxContext checkpointing(int interval, int stopAfter) {
+    checkpoints = new Memory(interval, stopAfter, null);
+    return this;
+  }
+
+  /**
+   * A new context for the same cell that resumes from this one's last checkpoint (when the
+   * policy loads it), checkpointing at the same interval and never stopping.
+   */
+  public TestBlackBoxContext resumed() {
+    TestBlackBoxContext next = new TestBlackBoxContext(space, truth, seed, budget);
+    next.checkpoints =
+        next.new Memory(checkpoints == null ? 0 : checkpoints.interval, 0, checkpoints == null ? null : checkpoints.last);
+    return next;
+  }
+
+  /** Checkpoints the policy saved in this context. */
+  public int checkpointsSaved() {
+    return checkpoints == null ? 0 : checkpoints.saved;
+  }
+
+  /** Whether the policy resumed from a checkpoint in this context. */
+  public boolean resumedFromCheckpoint() {
+    return checkpoints != null && checkpoints.loaded;
+  }
+
+  @Override
+  public CheckpointStore checkpoints() {
+    return checkpoints == null ? CheckpointStore.NONE : checkpoints;
   }
 
   @Override
@@ -79,6 +133,9 @@ public final class TestBlackBoxContext implements BlackBoxContext {
    */
   @Override
   public Score evaluate(Architecture architecture) {
+    if (checkpoints != null && checkpoints.stopping()) {
+      throw new SearchStoppedException("the test stops the search after " + trajectory.size() + " queries");
+    }
     if (!hasBudget()) {
       rejectedQueries++;
       throw new BudgetExhaustedException(exhaustion());
@@ -142,5 +199,114 @@ public final class TestBlackBoxContext implements BlackBoxContext {
         + " simulated seconds is spent ("
         + secondsUsed
         + " used)";
+  }
+
+  /** The state a checkpoint saves: the context's and the policy's. */
+  private record Snapshot(long steps, double secondsUsed, List<Score> trajectory, byte[] policy) {}
+
+  /** The in-memory checkpoint store. */
+  private final class Memory implements CheckpointStore {
+    final int interval;
+    final int stopAfter;
+    Snapshot last;
+    int saved;
+    boolean loaded;
+
+    Memory(int interval, int stopAfter, Snapshot last) {
+      this.interval = interval;
+      this.stopAfter = stopAfter;
+      this.last = last;
+    }
+
+    boolean stopping() {
+      return stopAfter > 0 && trajectory.size() >= stopAfter;
+    }
+
+    @Override
+    public boolean due(long progress) {
+      return stopping() || (interval > 0 && progress > 0 && progress % interval == 0);
+    }
+
+    @Override
+    public void save(StateWriter writer) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try {
+        writer.write(bytes);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      last = new Snapshot(random.steps, secondsUsed, List.copyOf(trajectory), bytes.toByteArray());
+      saved++;
+      if (stopping()) {
+        throw new SearchStoppedException("the test stops the search after a checkpoint");
+      }
+    }
+
+    @Override
+    public <T> Optional<T> read(StateReader<T> reader) {
+      if (!trajectory.isEmpty() || random.steps > 0) {
+        throw new IllegalStateException("load a checkpoint before the first query or random draw");
+      }
+      if (last == null) {
+        return Optional.empty();
+      }
+      random.skipTo(last.steps());
+      secondsUsed = last.secondsUsed();
+      trajectory.addAll(last.trajectory());
+      loaded = true;
+      try {
+        return Optional.of(reader.read(new ByteArrayInputStream(last.policy())));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /**
+   * The seeded generator, counting its steps so a checkpoint can put it back: {@code
+   * SplittableRandom} overrides only {@code nextInt()}, {@code nextLong()} and {@code
+   * nextBytes}, so delegating those and inheriting the rest gives its numbers exactly.
+   */
+  private static final class Steps implements RandomGenerator {
+    private final SplittableRandom random;
+    long steps;
+
+    Steps(SplittableRandom random) {
+      this.random = random;
+    }
+
+    @Override
+    public int nextInt() {
+      steps++;
+      return random.nextInt();
+    }
+
+    @Override
+    public long nextLong() {
+      steps++;
+      return random.nextLong();
+    }
+
+    @Override
+    public void nextBytes(byte[] bytes) {
+      int i = 0;
+      for (int words = bytes.length >> 3; words-- > 0; ) {
+        long rnd = nextLong();
+        for (int n = 8; n-- > 0; rnd >>>= Byte.SIZE) {
+          bytes[i++] = (byte) rnd;
+        }
+      }
+      if (i < bytes.length) {
+        for (long rnd = nextLong(); i < bytes.length; rnd >>>= Byte.SIZE) {
+          bytes[i++] = (byte) rnd;
+        }
+      }
+    }
+
+    void skipTo(long target) {
+      while (steps < target) {
+        nextLong();
+      }
+    }
   }
 }

@@ -1,6 +1,7 @@
 package org.evalnas.api.policy;
 
 import java.util.random.RandomGenerator;
+import org.evalnas.api.checkpoint.CheckpointStore;
 import org.evalnas.api.space.SearchSpace;
 
 /** What every policy gets from the runtime for one (policy, seed) cell. */
@@ -20,4 +21,13 @@ public interface SearchContext {
 
   /** The budget of the search. */
   Budget budget();
+
+  /**
+   * Where the policy keeps checkpoints of its state, so that a stopped cell resumes exactly
+   * (see {@link CheckpointStore} for the protocol). Contexts that do not checkpoint return
+   * {@link CheckpointStore#NONE}.
+   */
+  default CheckpointStore checkpoints() {
+    return CheckpointStore.NONE;
+  }
 }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Evaluates the search phase of neural architecture search.",
-    subcommands = {RunCommand.class, ValidateCommand.class, ReportCommand.class, PluginsCommand.class})
+    subcommands = {RunCommand.class, ValidateCommand.class, ReportCommand.class, PluginsCommand.class,
+      RunCellCommand.class, StatusCommand.class, CancelCommand.class})
 public final class EvalnasCommand implements Runnable {
 
   @Spec CommandSpec spec;

@@ -16,7 +16,7 @@ import org.evalnas.runtime.plugin.ProviderKind;
  */
 final class PluginCommands {
   private static final Set<String> BUILT_IN =
-      Set.of("run", "validate", "report", "plugins", "help", "-h", "--help", "-V", "--version");
+      Set.of("run", "validate", "report", "plugins", "run-cell", "status", "cancel", "help", "-h", "--help", "-V", "--version");
 
   private PluginCommands() {}
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.evalnas.runtime.config.ExperimentSettings;
 import org.evalnas.runtime.config.LoadedConfig;
+import org.evalnas.runtime.execution.Backends;
 import org.evalnas.runtime.metrics.MetricsSettings;
 import org.evalnas.runtime.metrics.RunMetrics;
 import org.evalnas.runtime.plugin.PluginRegistry;
@@ -64,6 +65,9 @@ final class RunCommand implements Callable<Integer> {
     LoadedConfig loaded = config.loadValid(registry);
     ExperimentSettings settings = ExperimentSettings.from(loaded.config());
     Path out = output != null ? output : settings.outputDirectory();
+    if (loaded.config().getString("execution.backend").equals(Backends.SLURM)) {
+      return SlurmCommands.submit(root, registry, loaded, settings, out, fresh, config.sets);
+    }
     boolean bar = progress != null ? progress : System.console() != null;
     MetricsSettings metricsSettings = MetricsSettings.from(loaded.config());
     if (metrics != null) {

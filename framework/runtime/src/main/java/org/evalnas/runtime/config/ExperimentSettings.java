@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.LongStream;
 import org.evalnas.api.policy.Budget;
+import org.evalnas.runtime.execution.Backends;
 
 /**
  * The runtime's typed view of an experiment config.
@@ -63,9 +64,9 @@ public record ExperimentSettings(
           "execution.parallel must be >= 0 (0 means one per core)"));
     }
     String backend = c.getString("execution.backend");
-    if (!backend.equals("local")) {
+    if (!Backends.ALL.contains(backend)) {
       problems.add(ConfigProblem.at(c.getValue("execution.backend").origin(),
-          "unknown execution.backend '" + backend + "'; available: local"));
+          "unknown execution.backend '" + backend + "'; available: " + String.join(", ", Backends.ALL)));
     }
     List<String> policies = c.getStringList("experiment.policies");
     for (String p : policies) {

@@ -1,5 +1,6 @@
 package org.evalnas.runtime.protocol;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -26,6 +27,7 @@ final class CellRunner {
   private final QueryListener listener;
   private final boolean keepTrajectory;
   private final Clock clock;
+  private final CheckpointOptions checkpoints;
 
   CellRunner(
       String experiment,
@@ -35,7 +37,8 @@ final class CellRunner {
       Optional<SpaceReference> reference,
       QueryListener listener,
       boolean keepTrajectory,
-      Clock clock) {
+      Clock clock,
+      CheckpointOptions checkpoints) {
     this.experiment = experiment;
     this.space = space;
     this.truth = truth;
@@ -44,15 +47,15 @@ final class CellRunner {
     this.listener = listener;
     this.keepTrajectory = keepTrajectory;
     this.clock = clock;
+    this.checkpoints = checkpoints;
   }
 
   /**
-   * Runs a cell.
-   *
-   * @param directory the cell's results directory; the evaluator works in its {@code
-   *     evaluation} subdirectory
+   * @param directory the cell's directory, where its checkpoint lives; the evaluator works in
+   *     its {@code evaluation} subdirectory
+   * @param identity what a checkpoint must match to be resumed
    */
-  CellResult run(CellKey cell, SearchPolicy policy, Budget budget, java.nio.file.Path directory) {
+  CellResult run(CellKey cell, SearchPolicy policy, Budget budget, Path directory, String identity) {
     Instant started = clock.instant();
     if (!(policy instanceof BlackBoxPolicy blackBox)) {
       throw new IllegalStateException(
@@ -63,7 +66,9 @@ final class CellRunner {
             () ->
                 new IllegalStateException(
                     "black-box policy " + cell.policy() + " needs experiment.ground-truth to score"));
-    OracleContext context = new OracleContext(space, gt, cell, budget, listener);
+    OracleContext context = new OracleContext(space, gt, cell, budget, listener, checkpoints.stop());
+    context.useCheckpoints(
+        new CellCheckpoints(directory, identity, checkpoints.interval(), checkpoints.stop(), context));
     SearchOutcome outcome = blackBox.search(context);
     Architecture chosen = outcome.chosen();
     // the policy may only choose what the space defines

@@ -1,7 +1,12 @@
 package org.evalnas.runtime.protocol;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.random.RandomGenerator;
 import org.evalnas.api.InputException;
+import org.evalnas.api.checkpoint.CheckpointStore;
+import org.evalnas.api.checkpoint.SearchStoppedException;
 import org.evalnas.api.policy.BlackBoxContext;
 import org.evalnas.api.policy.Budget;
 import org.evalnas.api.policy.BudgetExhaustedException;
@@ -14,27 +19,41 @@ import org.evalnas.api.truth.TruthRecord;
 /**
  * The runtime's scoring oracle for black-box policies: it answers from the ground truth's
  * search metric, enforces the budget and records the trajectory. Policies never see the
- * report metric.
+ * report metric. Its state (queries, budget spent, the random generator's position) goes into
+ * every checkpoint the policy saves and comes back when the policy loads one.
  */
-final class OracleContext implements BlackBoxContext {
+final class OracleContext implements BlackBoxContext, RuntimeState {
   private final SearchSpace space;
   private final GroundTruth truth;
   private final CellKey cell;
-  private final RandomGenerator random;
+  private final CountingRandom random;
   private final Budget budget;
   private final QueryListener listener;
   private final Trajectory trajectory;
+  private final StopSignal stop;
+  private CheckpointStore checkpoints = CheckpointStore.NONE;
   private double secondsUsed;
 
   OracleContext(
-      SearchSpace space, GroundTruth truth, CellKey cell, Budget budget, QueryListener listener) {
+      SearchSpace space, GroundTruth truth, CellKey cell, Budget budget, QueryListener listener, StopSignal stop) {
     this.space = space;
     this.truth = truth;
     this.cell = cell;
-    this.random = cell.random();
+    this.random = new CountingRandom(cell.random());
     this.budget = budget;
     this.listener = listener;
     this.trajectory = new Trajectory(budget.queries());
+    this.stop = stop;
+  }
+
+  /** Hands the policy this checkpoint store (one that saves this context's state). */
+  void useCheckpoints(CheckpointStore store) {
+    this.checkpoints = store;
+  }
+
+  @Override
+  public CheckpointStore checkpoints() {
+    return checkpoints;
   }
 
   @Override
@@ -59,6 +78,9 @@ final class OracleContext implements BlackBoxContext {
 
   @Override
   public Score evaluate(Architecture architecture) {
+    if (stop.requested()) {
+      throw new SearchStoppedException("stopped before query " + (trajectory.size() + 1) + ": " + stop.reason());
+    }
     if (!hasBudget()) {
       throw new BudgetExhaustedException(
           "budget spent: " + trajectory.size() + " queries, " + secondsUsed + " simulated seconds");
@@ -114,5 +136,47 @@ final class OracleContext implements BlackBoxContext {
 
   Trajectory trajectory() {
     return trajectory;
+  }
+
+  @Override
+  public boolean begun() {
+    return trajectory.size() > 0 || random.steps() > 0;
+  }
+
+  @Override
+  public long progress() {
+    return trajectory.size();
+  }
+
+  @Override
+  public void write(DataOutputStream out) throws IOException {
+    out.writeLong(random.steps());
+    out.writeDouble(secondsUsed);
+    double[] s = trajectory.search();
+    double[] r = trajectory.report();
+    out.writeInt(s.length);
+    for (int i = 0; i < s.length; i++) {
+      out.writeDouble(s[i]);
+      out.writeDouble(r[i]);
+    }
+  }
+
+  @Override
+  public void read(DataInputStream in) throws IOException {
+    long steps = in.readLong();
+    double seconds = in.readDouble();
+    int n = in.readInt();
+    if (n < 0 || n > budget.queries()) {
+      throw new IOException("a checkpoint of " + n + " queries does not fit a budget of " + budget.queries());
+    }
+    double[] s = new double[n];
+    double[] r = new double[n];
+    for (int i = 0; i < n; i++) {
+      s[i] = in.readDouble();
+      r[i] = in.readDouble();
+    }
+    random.skipTo(steps);
+    secondsUsed = seconds;
+    trajectory.restore(s, r);
   }
 }

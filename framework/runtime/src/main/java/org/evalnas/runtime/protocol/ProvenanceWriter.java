@@ -22,7 +22,7 @@ import org.evalnas.runtime.results.ResultLayout;
  * {@code provenance.json}: what it takes to rebuild a run — the resolved config, every
  * plugin's id, version and jar hash, the git revision, JVM, OS and times.
  */
-final class ProvenanceWriter {
+public final class ProvenanceWriter {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final PluginRegistry registry;
@@ -30,14 +30,15 @@ final class ProvenanceWriter {
   private final ExperimentSettings settings;
   private final Path output;
 
-  ProvenanceWriter(PluginRegistry registry, LoadedConfig loaded, ExperimentSettings settings, Path output) {
+  public ProvenanceWriter(PluginRegistry registry, LoadedConfig loaded, ExperimentSettings settings, Path output) {
     this.registry = registry;
     this.loaded = loaded;
     this.settings = settings;
     this.output = output;
   }
 
-  void write(Instant started, Instant finished) {
+  /** Writes provenance.json; {@code finished} is null while the run goes on. */
+  public void write(Instant started, Instant finished) {
     ObjectNode o = JSON.createObjectNode();
     o.put("experiment", settings.name());
     o.put("config_file", loaded.file().toString());

@@ -26,6 +26,13 @@ final class Trajectory {
     size++;
   }
 
+  /** Replaces the content, as a checkpoint restores it. */
+  void restore(double[] searchValues, double[] reportValues) {
+    search = Arrays.copyOf(searchValues, Math.max(search.length, searchValues.length));
+    report = Arrays.copyOf(reportValues, search.length);
+    size = searchValues.length;
+  }
+
   int size() {
     return size;
   }

@@ -1,7 +1,11 @@
 package org.evalnas.policy.evolution;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.evalnas.api.checkpoint.CheckpointStore;
+import org.evalnas.api.checkpoint.ScoreCodec;
 import org.evalnas.api.policy.BlackBoxContext;
 import org.evalnas.api.policy.BlackBoxPolicy;
 import org.evalnas.api.policy.Score;
@@ -27,6 +31,10 @@ import org.evalnas.api.space.Architecture;
  * <p>The initial members come from {@code sampleUniform}, uniform over unique architectures;
  * the references draw each operation independently, which on NAS-Bench-201 is uniform over
  * encodings. evalnas uses the space's one notion of "random architecture" everywhere.
+ *
+ * <p>Checkpoints hold the history (the population is its last P members; the random
+ * generator's position is the runtime's part), so a resumed search ends exactly as an
+ * uninterrupted one.
  */
 public final class RegularizedEvolution implements BlackBoxPolicy {
   private final EvolutionSettings settings;
@@ -38,12 +46,23 @@ public final class RegularizedEvolution implements BlackBoxPolicy {
 
   @Override
   public SearchOutcome search(BlackBoxContext context) {
-    List<Score> history = new ArrayList<>();
+    CheckpointStore checkpoints = context.checkpoints();
+    List<Score> history =
+        new ArrayList<>(
+            checkpoints
+                .read(in -> ScoreCodec.read(new DataInputStream(in), context.space()))
+                .orElse(List.of()));
+    // every scored architecture joined the population and only the oldest ever leave, so the
+    // population is the last P of the history: the history is the whole state
     AgingPopulation population = new AgingPopulation(settings.population());
+    for (Score member : history.subList(Math.max(0, history.size() - settings.population()), history.size())) {
+      population.add(member);
+    }
     while (!population.isFull() && context.hasBudget()) {
       Score member = context.evaluate(context.space().sampleUniform(context.random()));
       history.add(member);
       population.add(member);
+      checkpointIfDue(context, checkpoints, history);
     }
     while (context.hasBudget()) {
       Score parent = population.tournament(context.random(), settings.sampleSize());
@@ -52,7 +71,14 @@ public final class RegularizedEvolution implements BlackBoxPolicy {
       Score scored = context.evaluate(child);
       history.add(scored);
       population.add(scored);
+      checkpointIfDue(context, checkpoints, history);
     }
     return SearchOutcome.bestOf(history);
+  }
+
+  private static void checkpointIfDue(BlackBoxContext context, CheckpointStore checkpoints, List<Score> history) {
+    if (checkpoints.due(context.queriesUsed())) {
+      checkpoints.save(out -> ScoreCodec.write(new DataOutputStream(out), history));
+    }
   }
 }

@@ -1,9 +1,11 @@
 package org.evalnas.policy.evolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.evalnas.api.checkpoint.SearchStoppedException;
 import org.evalnas.api.policy.Budget;
 import org.evalnas.api.policy.Score;
 import org.evalnas.api.policy.SearchOutcome;
@@ -87,5 +89,20 @@ class RegularizedEvolutionTest extends SearchPolicyCompatibilityKit {
       n += a.choice(d) != b.choice(d) ? 1 : 0;
     }
     return n;
+  }
+
+  @Test
+  void checkpointsEveryFewQueriesAndResumesFromTheLastOne() {
+    TestBlackBoxContext stopped =
+        new TestBlackBoxContext(space(), groundTruth(space()), 3, Budget.ofQueries(30))
+            .checkpointing(5, 17);
+    assertThatThrownBy(() -> newPolicy().search(stopped))
+        .isInstanceOf(SearchStoppedException.class);
+    // at queries 5, 10, 15 and the last one on the stop after query 17
+    assertThat(stopped.checkpointsSaved()).isEqualTo(4);
+    TestBlackBoxContext resumed = stopped.resumed();
+    newPolicy().search(resumed);
+    assertThat(resumed.resumedFromCheckpoint()).isTrue();
+    assertThat(resumed.queriesUsed()).isEqualTo(30);
   }
 }

@@ -1,13 +1,16 @@
 package org.evalnas.policy.random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.evalnas.api.checkpoint.SearchStoppedException;
 import org.evalnas.api.policy.Budget;
 import org.evalnas.api.policy.Score;
 import org.evalnas.api.policy.SearchPolicyProvider;
 import org.evalnas.testkit.SearchPolicyCompatibilityKit;
+import org.evalnas.testkit.TestBlackBoxContext;
 import org.evalnas.testkit.UniformityCheck;
 import org.junit.jupiter.api.Test;
 
@@ -39,5 +42,20 @@ class RandomSearchTest extends SearchPolicyCompatibilityKit {
       assertThat(run.outcome().ranking().get(0).value()).isEqualTo(best);
       assertThat(run.outcome().chosen()).isEqualTo(run.outcome().ranking().get(0).architecture());
     }
+  }
+
+  @Test
+  void checkpointsEveryFewQueriesAndResumesFromTheLastOne() {
+    TestBlackBoxContext stopped =
+        new TestBlackBoxContext(space(), groundTruth(space()), 3, Budget.ofQueries(30))
+            .checkpointing(5, 17);
+    assertThatThrownBy(() -> newPolicy().search(stopped))
+        .isInstanceOf(SearchStoppedException.class);
+    // at queries 5, 10, 15 and the last one on the stop after query 17
+    assertThat(stopped.checkpointsSaved()).isEqualTo(4);
+    TestBlackBoxContext resumed = stopped.resumed();
+    newPolicy().search(resumed);
+    assertThat(resumed.resumedFromCheckpoint()).isTrue();
+    assertThat(resumed.queriesUsed()).isEqualTo(30);
   }
 }

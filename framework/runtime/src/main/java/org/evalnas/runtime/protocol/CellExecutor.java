@@ -1,0 +1,173 @@
+package org.evalnas.runtime.protocol;
+
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigUtil;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.evalnas.api.InputException;
+import org.evalnas.api.checkpoint.SearchStoppedException;
+import org.evalnas.api.eval.Evaluator;
+import org.evalnas.api.eval.EvaluatorProvider;
+import org.evalnas.api.policy.Budget;
+import org.evalnas.api.policy.SearchPolicyProvider;
+import org.evalnas.api.space.SearchSpace;
+import org.evalnas.api.space.SearchSpaceProvider;
+import org.evalnas.api.truth.GroundTruth;
+import org.evalnas.api.truth.GroundTruthProvider;
+import org.evalnas.runtime.config.ExperimentSettings;
+import org.evalnas.runtime.config.HostPluginContext;
+import org.evalnas.runtime.config.LoadedConfig;
+import org.evalnas.runtime.plugin.PluginRegistry;
+import org.evalnas.runtime.plugin.ProviderKind;
+import org.evalnas.runtime.results.AtomicFiles;
+import org.evalnas.runtime.results.CellResult;
+import org.evalnas.runtime.results.CellResultCodec;
+import org.evalnas.runtime.results.ResultLayout;
+
+/**
+ * Runs single cells of an experiment: the one code path every execution backend shares. The
+ * local backend runs many in threads ({@link ExperimentRunner}); a SLURM task runs one ({@code
+ * evalnas run-cell}). A cell writes {@code result.json} atomically, or {@code error.txt} when
+ * it fails; a stopped cell leaves its checkpoint and nothing else.
+ */
+public final class CellExecutor {
+  private final PluginRegistry registry;
+  private final LoadedConfig loaded;
+  private final ExperimentSettings settings;
+  private final Path output;
+  private final CellRunner runner;
+
+  /**
+   * Builds the space, the ground truth and the evaluator the cells share.
+   *
+   * @throws InputException when one of them cannot be built
+   */
+  public CellExecutor(
+      PluginRegistry registry,
+      LoadedConfig loaded,
+      ExperimentSettings settings,
+      Path output,
+      Clock clock,
+      QueryListener listener,
+      CheckpointOptions checkpoints) {
+    this.registry = registry;
+    this.loaded = loaded;
+    this.settings = settings;
+    this.output = output;
+    SearchSpace space =
+        registry
+            .require(ProviderKind.SPACE, settings.space(), SearchSpaceProvider.class)
+            .create(context(ProviderKind.SPACE, settings.space()));
+    Optional<GroundTruth> truth =
+        settings
+            .groundTruth()
+            .map(
+                name ->
+                    registry
+                        .require(ProviderKind.GROUND_TRUTH, name, GroundTruthProvider.class)
+                        .open(space, context(ProviderKind.GROUND_TRUTH, name)));
+    Evaluator evaluator =
+        registry
+            .require(ProviderKind.EVALUATOR, settings.evaluator(), EvaluatorProvider.class)
+            .create(space, truth, context(ProviderKind.EVALUATOR, settings.evaluator()));
+    this.runner =
+        new CellRunner(
+            settings.name(),
+            space,
+            truth,
+            evaluator,
+            SpaceReference.of(truth),
+            listener,
+            settings.keepTrajectory(),
+            clock,
+            checkpoints);
+  }
+
+  /** Every cell of an experiment, seed by seed, the baseline first in each. */
+  public static List<CellKey> cells(ExperimentSettings settings) {
+    List<CellKey> all = new ArrayList<>();
+    for (long seed : settings.seeds()) {
+      for (String policy : settings.cellPolicies()) {
+        all.add(new CellKey(policy, seed));
+      }
+    }
+    return all;
+  }
+
+  /** The result an earlier run left for a cell, if it is complete and really this cell's. */
+  public static Optional<CellResult> finished(Path output, String experiment, CellKey cell) {
+    Path file = cell.directory(output).resolve(ResultLayout.RESULT);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      CellResult r = CellResultCodec.read(file);
+      boolean same =
+          r.policy().equals(cell.policy()) && r.seed() == cell.seed() && r.experiment().equals(experiment);
+      return same ? Optional.of(r) : Optional.empty();
+    } catch (InputException e) {
+      return Optional.empty(); // another format or a damaged file: run the cell again
+    }
+  }
+
+  /** Whether a cell left a checkpoint to resume from. */
+  public static boolean hasCheckpoint(Path output, CellKey cell) {
+    return CellCheckpoints.exists(cell.directory(output));
+  }
+
+  /**
+   * Runs one cell and records how it ended in its directory. Never throws for a failure of the
+   * cell itself: that is the attempt's error.
+   */
+  public CellAttempt run(CellKey cell) {
+    Path dir = cell.directory(output);
+    try {
+      boolean baseline = cell.policy().equals(ExperimentSettings.BASELINE);
+      String policy = baseline ? settings.baselinePolicy() : cell.policy();
+      Budget budget = baseline ? settings.baselineBudget() : settings.budget();
+      SearchPolicyProvider provider =
+          registry.require(ProviderKind.POLICY, policy, SearchPolicyProvider.class);
+      HostPluginContext context = context(ProviderKind.POLICY, policy);
+      CellResult result =
+          runner.run(
+              cell, provider.create(context), budget, dir, identity(cell, policy, budget, context));
+      AtomicFiles.write(dir.resolve(ResultLayout.RESULT), CellResultCodec.write(result));
+      Files.deleteIfExists(dir.resolve(ResultLayout.ERROR));
+      CellCheckpoints.delete(dir);
+      return new CellAttempt(cell, result, null, false);
+    } catch (SearchStoppedException e) {
+      return new CellAttempt(cell, null, e.getMessage(), true);
+    } catch (RuntimeException | IOException | LinkageError e) {
+      String message = e instanceof InputException ie ? ie.describe() : String.valueOf(e.getMessage());
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      AtomicFiles.write(dir.resolve(ResultLayout.ERROR), trace.toString().getBytes(StandardCharsets.UTF_8));
+      return new CellAttempt(cell, null, message, false);
+    }
+  }
+
+  /**
+   * What a checkpoint must match to be resumed: the experiment, the cell, the budget and the
+   * policy's settings. The seed list may grow between runs; these may not change.
+   */
+  private String identity(CellKey cell, String policy, Budget budget, HostPluginContext context) {
+    return settings.name()
+        + "|" + cell.policy()
+        + "|" + cell.seed()
+        + "|" + policy
+        + "|" + budget.queries() + "/" + budget.simulatedSeconds()
+        + "|" + context.config().root().render(ConfigRenderOptions.concise());
+  }
+
+  private HostPluginContext context(ProviderKind kind, String name) {
+    return new HostPluginContext(loaded.config(), ConfigUtil.joinPath(kind.section(), name), loaded.file());
+  }
+}
