@@ -97,6 +97,7 @@ public final class TrainingSession implements AutoCloseable {
             (long) stepsPerEpoch * options.warmupEpochs(),
             total);
     Seeds.seedEngine(engine, options.seed(), "init");
+    gradientsOffOnThisThread();
     block.initialize(
         manager,
         DataType.FLOAT32,
@@ -166,6 +167,7 @@ public final class TrainingSession implements AutoCloseable {
    * @return the steps done
    */
   public long trainSteps(long steps) {
+    gradientsOffOnThisThread();
     long done = 0;
     while (done < steps && !finished()) {
       if (!started) {
@@ -254,6 +256,7 @@ public final class TrainingSession implements AutoCloseable {
    * its running statistics), with this session's normalization and no augmentation.
    */
   public double evaluate(ImageSet set) {
+    gradientsOffOnThisThread();
     ImageBatcher batcher = ImageBatcher.forEvaluation(set, options.batchSize(), normalization);
     long right = 0;
     for (int i = 0; i < batcher.batchesPerEpoch(); i++) {
@@ -316,6 +319,7 @@ public final class TrainingSession implements AutoCloseable {
   }
 
   private void restore(Checkpoint checkpoint, Path file) {
+    gradientsOffOnThisThread();
     if (!checkpoint.fingerprint().equals(fingerprint())) {
       throw new InputException(
           file,
@@ -338,6 +342,19 @@ public final class TrainingSession implements AutoCloseable {
     seen = checkpoint.metrics().getOrDefault("seen", 0.0).longValue();
     stepSeconds = checkpoint.metrics().getOrDefault("step-seconds", 0.0);
     started = false;
+  }
+
+  /**
+   * PyTorch's grad mode is per thread and on by default in a new thread (DJL turns it off on
+   * the thread that loads the engine only); the gradient collector restores the mode it found.
+   * With it on, the optimizer's in-place updates of parameters fail ("a leaf Variable that
+   * requires grad is being used in an in-place operation"), so a session run from a worker
+   * thread turns it off first.
+   */
+  private void gradientsOffOnThisThread() {
+    if ("PyTorch".equals(engine.getEngineName())) {
+      ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+    }
   }
 
   private static void copyInto(Map<String, Tensor> from, String name, NDArray into, Path file) {

@@ -51,7 +51,8 @@ final class CellRunner {
   }
 
   /**
-   * @param directory the cell's directory, where its checkpoint lives
+   * @param directory the cell's directory, where its checkpoint lives; the evaluator works in
+   *     its {@code evaluation} subdirectory
    * @param identity what a checkpoint must match to be resumed
    */
   CellResult run(CellKey cell, SearchPolicy policy, Budget budget, Path directory, String identity) {
@@ -72,7 +73,7 @@ final class CellRunner {
     Architecture chosen = outcome.chosen();
     // the policy may only choose what the space defines
     space.decode(chosen.choices());
-    Evaluation evaluation = evaluator.evaluate(chosen, cell.seed());
+    Evaluation evaluation = evaluator.evaluate(chosen, cell.seed(), directory.resolve("evaluation"));
     double searchScore =
         outcome.ranking().stream()
             .filter(s -> s.architecture().equals(chosen))

@@ -12,8 +12,11 @@ import org.evalnas.api.space.Architecture;
 import org.evalnas.api.space.Decision;
 import org.evalnas.api.space.InvalidArchitectureException;
 import org.evalnas.api.space.SearchSpace;
+import org.evalnas.nn.evaluate.NetworkShape;
+import org.evalnas.nn.evaluate.TrainableSpace;
 import org.evalnas.space.nasbench101.enumerate.CellCatalog;
 import org.evalnas.space.nasbench101.enumerate.CellEnumerator;
+import org.evalnas.space.nasbench101.network.Nb101Network;
 import org.evalnas.space.nasbench101.spec.CellHasher;
 import org.evalnas.space.nasbench101.spec.CellLabel;
 import org.evalnas.space.nasbench101.spec.CellSpec;
@@ -31,7 +34,7 @@ import org.evalnas.space.nasbench101.spec.CellVerdict;
  * there are as many architectures as unique cells, so {@link #size()} equals {@link
  * #uniqueSize()}. Immutable and thread-safe.
  */
-public final class Nb101Space implements SearchSpace {
+public final class Nb101Space implements SearchSpace, TrainableSpace {
   /** The space's name. */
   public static final String NAME = "nasbench101";
 
@@ -207,6 +210,26 @@ public final class Nb101Space implements SearchSpace {
         ? CellLabel.format(CellValidator.check(encoding.cell(choices)).pruned())
         : CellLabel.format(spec);
     return new Architecture(catalog.hash(cell), choices, label);
+  }
+
+  /** The pruned cell of one of the space's architectures. */
+  public CellSpec cell(Architecture architecture) {
+    OptionalInt cell = catalog.indexOf(architecture.id());
+    if (cell.isEmpty()) {
+      throw new InvalidArchitectureException(
+          "no NAS-Bench-101 cell has the hash " + architecture.id());
+    }
+    return catalog.spec(cell.getAsInt());
+  }
+
+  @Override
+  public NetworkShape paperShape(int inputChannels, int classes) {
+    return Nb101Network.paperShape(inputChannels, classes);
+  }
+
+  @Override
+  public ai.djl.nn.Block network(Architecture architecture, NetworkShape shape) {
+    return Nb101Network.build(cell(architecture), shape);
   }
 
   @Override

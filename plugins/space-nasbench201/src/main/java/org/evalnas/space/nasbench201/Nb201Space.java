@@ -9,6 +9,9 @@ import org.evalnas.api.space.Architecture;
 import org.evalnas.api.space.Decision;
 import org.evalnas.api.space.InvalidArchitectureException;
 import org.evalnas.api.space.SearchSpace;
+import org.evalnas.nn.evaluate.NetworkShape;
+import org.evalnas.nn.evaluate.TrainableSpace;
+import org.evalnas.space.nasbench201.network.Nb201Network;
 
 /**
  * The NAS-Bench-201 space: 6 edge decisions ({@code edge-1<-0 ... edge-3<-2}, in the official
@@ -29,7 +32,7 @@ import org.evalnas.api.space.SearchSpace;
  * <p>Immutable and thread-safe. The tables behind it are built once per class loader (a few
  * tens of milliseconds) and shared by all instances.
  */
-public final class Nb201Space implements SearchSpace {
+public final class Nb201Space implements SearchSpace, TrainableSpace {
 
   /** The name configs use for this space. */
   public static final String NAME = "nasbench201";
@@ -127,6 +130,16 @@ public final class Nb201Space implements SearchSpace {
   @Override
   public Architecture sampleUniform(RandomGenerator random) {
     return catalog.architecture(catalog.representative(random.nextInt(catalog.classCount())));
+  }
+
+  @Override
+  public NetworkShape paperShape(int inputChannels, int classes) {
+    return Nb201Network.paperShape(inputChannels, classes);
+  }
+
+  @Override
+  public ai.djl.nn.Block network(Architecture architecture, NetworkShape shape) {
+    return Nb201Network.build(Nb201Cell.ofChoices(architecture.choices()), shape);
   }
 
   @Override
