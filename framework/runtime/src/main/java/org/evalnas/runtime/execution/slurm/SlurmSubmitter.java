@@ -267,7 +267,8 @@ public final class SlurmSubmitter {
     for (Map.Entry<String, String> e : wanted.entrySet()) {
       if (!known.contains(e.getKey())) {
         throw new InputException(null, "key " + e.getValue(),
-            "the cluster has no partition '" + e.getKey() + "'; its partitions: " + String.join(", ", known));
+            "the cluster has no partition '" + e.getKey() + "'; its partitions: "
+                + String.join(", ", new java.util.TreeSet<>(known)));
       }
     }
   }
