@@ -19,6 +19,7 @@ import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import org.evalnas.api.InputException;
 import org.evalnas.nn.checkpoint.Checkpoint;
 import org.evalnas.nn.checkpoint.Tensor;
@@ -55,6 +56,7 @@ public final class TrainingSession implements AutoCloseable {
   private final ImageSet validation;
   private final Normalization normalization;
   private final TrainingListener listener;
+  private final StepPasses passes;
   private final SgdOptimizer optimizer;
   private final CosineSchedule schedule;
   private final int stepsPerEpoch;
@@ -82,6 +84,7 @@ public final class TrainingSession implements AutoCloseable {
             b.train, options.batchSize(), true, true, b.augmentation, normalization, options.seed());
     this.validation = b.validation;
     this.listener = b.listener;
+    this.passes = b.passes;
     this.stepsPerEpoch = train.batchesPerEpoch();
     if (stepsPerEpoch < 1) {
       manager.close();
@@ -199,18 +202,29 @@ public final class TrainingSession implements AutoCloseable {
       Batch data = train.batch(stepManager, epoch, batch);
       size = data.size();
       Seeds.seedEngine(engine, options.seed(), "step", step);
+      int count = passes.begin(step);
+      if (count < 1) {
+        throw new IllegalStateException("a step needs at least one pass, got " + count);
+      }
+      float lossTotal = 0;
+      // gradients add up over the passes' backward calls until the optimizer zeroes them
       try (GradientCollector collector = engine.newGradientCollector()) {
-        NDArray logits = block.forward(store, new NDList(data.images()), true).singletonOrThrow();
-        NDArray lossArray = Losses.softmaxCrossEntropy(logits, data.labels(), options.labelSmoothing());
-        collector.backward(lossArray);
-        loss = lossArray.getFloat();
-        int[] predicted = logits.argMax(1).toType(DataType.INT32, false).toIntArray();
-        for (int i = 0; i < size; i++) {
-          if (predicted[i] == data.labelValues()[i]) {
-            right++;
+        for (int pass = 0; pass < count; pass++) {
+          passes.beforePass(pass);
+          NDArray logits = block.forward(store, new NDList(data.images()), true).singletonOrThrow();
+          NDArray lossArray = Losses.softmaxCrossEntropy(logits, data.labels(), options.labelSmoothing());
+          collector.backward(lossArray);
+          lossTotal += lossArray.getFloat();
+          int[] predicted = logits.argMax(1).toType(DataType.INT32, false).toIntArray();
+          for (int i = 0; i < size; i++) {
+            if (predicted[i] == data.labelValues()[i]) {
+              right++;
+            }
           }
         }
       }
+      loss = lossTotal / count;
+      size *= count;
       if (!Float.isFinite(loss)) {
         throw new IllegalStateException(
             "the loss is " + loss + " at step " + step + " (epoch " + epoch + ", learning rate "
@@ -273,6 +287,27 @@ public final class TrainingSession implements AutoCloseable {
       }
     }
     return set.size() == 0 ? Double.NaN : (double) right / set.size();
+  }
+
+  /**
+   * Runs the first {@code batches} batches of {@code set} (in its order, no augmentation)
+   * through the network in training mode without gradients: batch-norm layers update their
+   * running statistics and nothing else changes. Weight-sharing evaluation uses it to
+   * recalibrate the statistics for one architecture; {@code beforeBatch} hears each batch's
+   * index before it runs.
+   */
+  public void forwardInTrainingMode(ImageSet set, int batches, IntConsumer beforeBatch) {
+    gradientsOffOnThisThread();
+    ImageBatcher batcher = ImageBatcher.forEvaluation(set, options.batchSize(), normalization);
+    int n = Math.min(batches, batcher.batchesPerEpoch());
+    for (int i = 0; i < n; i++) {
+      try (NDManager evalManager = manager.newSubManager();
+          NDScope scope = new NDScope()) {
+        Batch data = batcher.batch(evalManager, 0, i);
+        beforeBatch.accept(i);
+        block.forward(store, new NDList(data.images()), true);
+      }
+    }
   }
 
   /** Copies of all parameters (and buffers such as batch-norm statistics) on the host, by name. */
@@ -412,8 +447,15 @@ public final class TrainingSession implements AutoCloseable {
     private Normalization normalization;
     private TrainingListener listener = TrainingListener.none();
     private Device device;
+    private StepPasses passes = StepPasses.SINGLE;
 
     private Builder() {}
+
+    /** What each step runs (default: one forward/backward pass). */
+    public Builder optStepPasses(StepPasses passes) {
+      this.passes = passes;
+      return this;
+    }
 
     /** The network, not yet initialized; the session initializes it from the seed. */
     public Builder setBlock(Block block) {

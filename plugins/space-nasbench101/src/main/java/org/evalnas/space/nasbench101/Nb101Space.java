@@ -13,11 +13,15 @@ import org.evalnas.api.space.Decision;
 import org.evalnas.api.space.InvalidArchitectureException;
 import org.evalnas.api.space.SearchSpace;
 import org.evalnas.nn.evaluate.NetworkShape;
-import org.evalnas.nn.evaluate.TrainableSpace;
+import org.evalnas.nn.supernet.Supernet;
+import org.evalnas.nn.supernet.SupernetSpace;
+import org.evalnas.space.nasbench101.network.Nb101Supernet;
+import java.util.ArrayList;
 import org.evalnas.space.nasbench101.enumerate.CellCatalog;
 import org.evalnas.space.nasbench101.enumerate.CellEnumerator;
 import org.evalnas.space.nasbench101.network.Nb101Network;
 import org.evalnas.space.nasbench101.spec.CellHasher;
+import org.evalnas.space.nasbench101.spec.CellOp;
 import org.evalnas.space.nasbench101.spec.CellLabel;
 import org.evalnas.space.nasbench101.spec.CellSpec;
 import org.evalnas.space.nasbench101.spec.CellValidator;
@@ -34,7 +38,7 @@ import org.evalnas.space.nasbench101.spec.CellVerdict;
  * there are as many architectures as unique cells, so {@link #size()} equals {@link
  * #uniqueSize()}. Immutable and thread-safe.
  */
-public final class Nb101Space implements SearchSpace, TrainableSpace {
+public final class Nb101Space implements SearchSpace, SupernetSpace {
   /** The space's name. */
   public static final String NAME = "nasbench101";
 
@@ -230,6 +234,84 @@ public final class Nb101Space implements SearchSpace, TrainableSpace {
   @Override
   public ai.djl.nn.Block network(Architecture architecture, NetworkShape shape) {
     return Nb101Network.build(cell(architecture), shape);
+  }
+
+  /**
+   * The path an architecture's choice vector runs in a supernet: the cell it encodes, pruned,
+   * with its vertices where the vector put them (not renumbered as the canonical cell is), so
+   * that the vector's operation at vertex {@code v} trains vertex {@code v}'s weights.
+   */
+  public CellSpec path(Architecture architecture) {
+    CellVerdict verdict = CellValidator.check(encoding.cell(architecture.choices()));
+    if (!verdict.valid()) {
+      throw new InvalidArchitectureException(verdict.reason());
+    }
+    return verdict.pruned();
+  }
+
+  @Override
+  public Supernet supernet(NetworkShape shape) {
+    return new Nb101Supernet(maxVertices, decisions(), this::path, shape);
+  }
+
+  /**
+   * Three paths (one per operation) sharing one topology drawn by uniform choices over the
+   * encoding's non-operation decisions, redrawn until no vertex is pruned away; at every
+   * interior vertex the three paths take a random permutation of the three operations.
+   */
+  @Override
+  public List<Architecture> strictlyFairPaths(RandomGenerator random) {
+    List<Decision> decisions = decisions();
+    int[] opDecision = new int[maxVertices];
+    for (int d = 0; d < decisions.size(); d++) {
+      String name = decisions.get(d).name();
+      if (name.startsWith("op-")) {
+        opDecision[Integer.parseInt(name.substring(3))] = d;
+      }
+    }
+    int paths = CellOp.INTERIOR.size();
+    for (int attempt = 0; attempt < 100_000; attempt++) {
+      int[] topology = new int[decisions.size()];
+      for (int d = 0; d < topology.length; d++) {
+        topology[d] = random.nextInt(decisions.get(d).size());
+      }
+      int[][] permutation = new int[maxVertices][];
+      for (int v = 1; v < maxVertices - 1; v++) {
+        permutation[v] = shuffled(paths, random);
+      }
+      List<Architecture> fair = new ArrayList<>(paths);
+      for (int k = 0; k < paths; k++) {
+        int[] choices = topology.clone();
+        for (int v = 1; v < maxVertices - 1; v++) {
+          choices[opDecision[v]] = permutation[v][k];
+        }
+        CellVerdict verdict = CellValidator.check(encoding.cell(choices));
+        if (!verdict.valid() || verdict.pruned().vertices() != maxVertices) {
+          break;
+        }
+        Architecture a = decode(choices);
+        if (!contains(a.id())) {
+          break;
+        }
+        fair.add(a);
+      }
+      if (fair.size() == paths) {
+        return List.copyOf(fair);
+      }
+    }
+    throw new IllegalStateException("no topology keeps all " + maxVertices + " vertices of " + this);
+  }
+
+  /** A uniformly random permutation of 0..n-1 (Fisher-Yates). */
+  private static int[] shuffled(int n, RandomGenerator random) {
+    int[] p = IntStream.range(0, n).toArray();
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = p[i];
+      p[i] = p[j];
+      p[j] = t;
+    }
+    return p;
   }
 
   @Override

@@ -16,7 +16,7 @@ final class Layers {
    * default 0.1 update. The official TF code keeps 0.997, made for 108 epochs of 390 steps; a
    * short CPU schedule would not get its statistics warmed up with it.
    */
-  static final float BN_MOMENTUM = 0.9f;
+  static final float BN_MOMENTUM = org.evalnas.nn.supernet.BatchNormMode.TRAINING_MOMENTUM;
 
   private Layers() {}
 

@@ -3,26 +3,16 @@ package org.evalnas.space.nasbench101.network;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
-import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import java.util.ArrayList;
-import java.util.List;
 import org.evalnas.space.nasbench101.spec.CellOp;
 import org.evalnas.space.nasbench101.spec.CellSpec;
 
-/**
- * One NAS-Bench-101 cell ({@code build_module} of the official {@code model_builder.py}) on a
- * pruned cell: a vertex sums its inputs (interior predecessors truncated to its channels, the
- * cell input through a 1x1 conv-bn-relu projection) and applies its operation; the output is
- * the concatenation of the vertices that feed it, plus a projection of the cell input when the
- * input feeds the output directly.
- */
+/** One NAS-Bench-101 cell of a pruned cell spec with its own layers (see {@link CellGraph}). */
 final class Nb101CellBlock extends AbstractBlock {
   private static final byte VERSION = 1;
 
@@ -68,54 +58,19 @@ final class Nb101CellBlock extends AbstractBlock {
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-    NDArray input = inputs.singletonOrThrow();
-    int n = cell.vertices();
-    int out = n - 1;
-    NDArray[] values = new NDArray[n];
-    values[0] = input;
-    List<NDArray> concat = new ArrayList<>();
-    for (int t = 1; t < out; t++) {
-      NDArray sum = null;
-      for (int src = 1; src < t; src++) {
-        if (cell.edge(src, t)) {
-          sum = add(sum, truncate(values[src], channels[t]));
-        }
-      }
-      if (cell.edge(0, t)) {
-        sum = add(sum, projections[t].forward(store, new NDList(input), training).singletonOrThrow());
-      }
-      NDArray value =
-          convolutions[t] != null
-              ? convolutions[t].forward(store, new NDList(sum), training).singletonOrThrow()
-              : Pool.maxPool2d(sum, new Shape(3, 3), new Shape(1, 1), new Shape(1, 1), false);
-      values[t] = value;
-      if (cell.edge(t, out)) {
-        concat.add(value);
-      }
-    }
-    NDArray output;
-    if (concat.isEmpty()) {
-      output = projections[out].forward(store, new NDList(input), training).singletonOrThrow();
-    } else {
-      output = concat.size() == 1 ? concat.get(0) : ai.djl.ndarray.NDArrays.concat(new NDList(concat), 1);
-      if (cell.edge(0, out)) {
-        output = output.add(projections[out].forward(store, new NDList(input), training).singletonOrThrow());
-      }
-    }
-    return new NDList(output);
-  }
+    CellGraph.VertexLayers layers =
+        new CellGraph.VertexLayers() {
+          @Override
+          public NDArray project(int v, NDArray input, int width) {
+            return projections[v].forward(store, new NDList(input), training).singletonOrThrow();
+          }
 
-  private static NDArray add(NDArray sum, NDArray term) {
-    return sum == null ? term : sum.add(term);
-  }
-
-  /** The first {@code channels} channels (the official code cuts at most one). */
-  private static NDArray truncate(NDArray value, int channels) {
-    long have = value.getShape().get(1);
-    if (have < channels) {
-      throw new IllegalStateException("cannot truncate " + have + " channels to " + channels);
-    }
-    return have == channels ? value : value.get(new NDIndex(":, :{}", channels));
+          @Override
+          public NDArray convolve(int v, CellOp op, NDArray x, int width) {
+            return convolutions[v].forward(store, new NDList(x), training).singletonOrThrow();
+          }
+        };
+    return new NDList(CellGraph.forward(cell, channels, ops, inputs.singletonOrThrow(), layers));
   }
 
   @Override
