@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import org.evalnas.api.InputException;
 import org.evalnas.nn.data.DataSplit;
 import org.evalnas.nn.data.DatasetLoader;
@@ -20,6 +19,7 @@ import org.evalnas.nn.data.ImageSet;
 import org.evalnas.nn.device.EngineSettings;
 import org.evalnas.nn.training.EpochMetrics;
 import org.evalnas.nn.training.TrainingListener;
+import org.evalnas.nn.training.TrainingLock;
 import org.evalnas.nn.training.TrainingOptions;
 import org.evalnas.nn.training.TrainingSession;
 
@@ -42,9 +42,6 @@ public final class ScratchTrainer {
   public static final String CHECKPOINT = "checkpoint.bin";
 
   private static final String SECONDS = "checkpoint.seconds";
-
-  /** One training at a time per JVM (this class is loaded once, by the host). */
-  private static final ReentrantLock TRAINING = new ReentrantLock();
 
   private final TrainRecipe recipe;
   private DataSplit data;
@@ -87,11 +84,11 @@ public final class ScratchTrainer {
    */
   public TrainResult train(
       Block network, long seed, Optional<Path> workDirectory, TrainingListener listener) {
-    TRAINING.lock();
+    TrainingLock.JVM.lock();
     try {
       return trainAlone(network, seed, workDirectory, listener);
     } finally {
-      TRAINING.unlock();
+      TrainingLock.JVM.unlock();
     }
   }
 

@@ -26,7 +26,7 @@ final class ReportCommand implements Callable<Integer> {
     List<CellResult> results = SummaryBuilder.results(dir);
     ExperimentSummary summary = SummaryBuilder.summarize(results, SummaryBuilder.failures(dir));
     SummaryWriter.write(summary, dir);
-    HtmlReport.write(summary, results, WeightSharingResults.none(), dir);
+    HtmlReport.write(summary, results, WeightSharingResults.from(results), dir);
     root.spec.commandLine().getOut().println("report: " + dir.resolve("report.md"));
     return summary.failures().isEmpty() ? ExitCode.OK : ExitCode.RUN_FAILED;
   }

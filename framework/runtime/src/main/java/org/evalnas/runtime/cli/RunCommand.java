@@ -79,11 +79,11 @@ final class RunCommand implements Callable<Integer> {
     try (RunMetrics runMetrics = RunMetrics.start(metricsSettings, settings.name(), settings.space(), o, err)) {
       RunListener listener =
           RunListeners.all(List.of(bar ? new ProgressBarListener() : RunListener.NONE, runMetrics.listener()));
-      outcome = new ExperimentRunner(registry, loaded, settings, out, Clock.systemUTC()).run(fresh, listener);
+      outcome = new ExperimentRunner(registry, loaded, settings, out, Clock.systemUTC()).run(fresh, listener, runMetrics.training(), runMetrics.ranking());
       if (!outcome.results().isEmpty()) {
         ExperimentSummary summary = SummaryBuilder.summarize(outcome.results(), SummaryBuilder.failures(out));
         SummaryWriter.write(summary, out);
-        HtmlReport.write(summary, outcome.results(), WeightSharingResults.none(), out);
+        HtmlReport.write(summary, outcome.results(), WeightSharingResults.from(outcome.results()), out);
       }
       o.printf(
           "%d cells run, %d resumed, %d failed%nreport: %s%n",

@@ -22,7 +22,12 @@ import org.evalnas.api.space.SearchSpace;
 import org.evalnas.api.space.SearchSpaceProvider;
 import org.evalnas.api.truth.GroundTruth;
 import org.evalnas.api.truth.GroundTruthProvider;
+import org.evalnas.nn.supernet.SupernetSpace;
 import org.evalnas.runtime.config.ExperimentSettings;
+import org.evalnas.runtime.metrics.RankingMetricsSink;
+import org.evalnas.runtime.metrics.TrainingMetrics;
+import org.evalnas.runtime.weightsharing.SupernetStudy;
+import org.evalnas.runtime.weightsharing.WeightSharingSettings;
 import org.evalnas.runtime.config.HostPluginContext;
 import org.evalnas.runtime.config.LoadedConfig;
 import org.evalnas.runtime.plugin.PluginRegistry;
@@ -58,6 +63,25 @@ public final class CellExecutor {
       Clock clock,
       QueryListener listener,
       CheckpointOptions checkpoints) {
+    this(registry, loaded, settings, output, clock, listener, checkpoints, TrainingMetrics.NONE, RankingMetricsSink.NONE);
+  }
+
+  /**
+   * As above, with where weight-sharing cells report their training and ranking metrics.
+   *
+   * @throws InputException when the space, the ground truth, the evaluator or the
+   *     weight-sharing settings cannot be built
+   */
+  public CellExecutor(
+      PluginRegistry registry,
+      LoadedConfig loaded,
+      ExperimentSettings settings,
+      Path output,
+      Clock clock,
+      QueryListener listener,
+      CheckpointOptions checkpoints,
+      TrainingMetrics trainingMetrics,
+      RankingMetricsSink rankingMetrics) {
     this.registry = registry;
     this.loaded = loaded;
     this.settings = settings;
@@ -88,7 +112,25 @@ public final class CellExecutor {
             listener,
             settings.keepTrajectory(),
             clock,
-            checkpoints);
+            checkpoints,
+            supernets(space, truth, trainingMetrics, rankingMetrics, checkpoints.stop()));
+  }
+
+  /**
+   * The weight-sharing stage, when the experiment can run one (the space builds supernets and
+   * there is a ground truth to rank against); its settings are read only then.
+   */
+  private Optional<SupernetStudy> supernets(
+      SearchSpace space,
+      Optional<GroundTruth> truth,
+      TrainingMetrics trainingMetrics,
+      RankingMetricsSink rankingMetrics,
+      StopSignal stop) {
+    if (!(space instanceof SupernetSpace) || truth.isEmpty()) {
+      return Optional.empty();
+    }
+    WeightSharingSettings ws = WeightSharingSettings.from(loaded.config(), loaded.file());
+    return Optional.of(new SupernetStudy(space, truth.get(), ws, trainingMetrics, rankingMetrics, stop));
   }
 
   /** Every cell of an experiment, seed by seed, the baseline first in each. */
@@ -142,6 +184,7 @@ public final class CellExecutor {
       AtomicFiles.write(dir.resolve(ResultLayout.RESULT), CellResultCodec.write(result));
       Files.deleteIfExists(dir.resolve(ResultLayout.ERROR));
       CellCheckpoints.delete(dir);
+      SupernetStudy.clear(dir);
       return new CellAttempt(cell, result, null, false);
     } catch (SearchStoppedException e) {
       return new CellAttempt(cell, null, e.getMessage(), true);

@@ -14,10 +14,16 @@ import org.evalnas.api.policy.SearchPolicy;
 import org.evalnas.api.space.Architecture;
 import org.evalnas.api.space.SearchSpace;
 import org.evalnas.api.truth.GroundTruth;
+import org.evalnas.nn.search.WeightSharingPolicy;
 import org.evalnas.runtime.results.CellResult;
+import org.evalnas.runtime.results.WeightSharingRecord;
+import org.evalnas.runtime.weightsharing.SupernetStudy;
 import org.evalnas.runtime.results.CellResult.ChosenArchitecture;
 
-/** Runs one cell: search, choose, evaluate, and ranks the choice in the space. */
+/**
+ * Runs one cell: search (black-box through the oracle, or weight-sharing through a supernet
+ * and its ranking study), choose, evaluate, and ranks the choice in the space.
+ */
 final class CellRunner {
   private final String experiment;
   private final SearchSpace space;
@@ -28,6 +34,7 @@ final class CellRunner {
   private final boolean keepTrajectory;
   private final Clock clock;
   private final CheckpointOptions checkpoints;
+  private final Optional<SupernetStudy> supernets;
 
   CellRunner(
       String experiment,
@@ -38,7 +45,9 @@ final class CellRunner {
       QueryListener listener,
       boolean keepTrajectory,
       Clock clock,
-      CheckpointOptions checkpoints) {
+      CheckpointOptions checkpoints,
+      Optional<SupernetStudy> supernets) {
+    this.supernets = supernets;
     this.experiment = experiment;
     this.space = space;
     this.truth = truth;
@@ -57,19 +66,33 @@ final class CellRunner {
    */
   CellResult run(CellKey cell, SearchPolicy policy, Budget budget, Path directory, String identity) {
     Instant started = clock.instant();
-    if (!(policy instanceof BlackBoxPolicy blackBox)) {
+    SearchOutcome outcome;
+    OracleContext context = null;
+    WeightSharingRecord weightSharing = null;
+    if (policy instanceof BlackBoxPolicy blackBox) {
+      GroundTruth gt =
+          truth.orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "black-box policy " + cell.policy() + " needs experiment.ground-truth to score"));
+      context = new OracleContext(space, gt, cell, budget, listener, checkpoints.stop());
+      context.useCheckpoints(
+          new CellCheckpoints(directory, identity, checkpoints.interval(), checkpoints.stop(), context));
+      outcome = blackBox.search(context);
+    } else if (policy instanceof WeightSharingPolicy weightSharingPolicy) {
+      SupernetStudy study =
+          supernets.orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "weight-sharing policy " + cell.policy() + " needs experiment.ground-truth and "
+                          + "a space with supernets"));
+      SupernetStudy.Outcome o = study.run(cell, weightSharingPolicy, budget, directory, identity);
+      outcome = o.search();
+      weightSharing = o.record();
+    } else {
       throw new IllegalStateException(
-          "policy " + cell.policy() + " is not a black-box policy; only those run here yet");
+          "policy " + cell.policy() + " is neither a black-box nor a weight-sharing policy");
     }
-    GroundTruth gt =
-        truth.orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "black-box policy " + cell.policy() + " needs experiment.ground-truth to score"));
-    OracleContext context = new OracleContext(space, gt, cell, budget, listener, checkpoints.stop());
-    context.useCheckpoints(
-        new CellCheckpoints(directory, identity, checkpoints.interval(), checkpoints.stop(), context));
-    SearchOutcome outcome = blackBox.search(context);
     Architecture chosen = outcome.chosen();
     // the policy may only choose what the space defines
     space.decode(chosen.choices());
@@ -84,7 +107,7 @@ final class CellRunner {
         reference.map(r -> r.distribution().percentile(evaluation.accuracy())).orElse(Double.NaN);
     double regret =
         reference.map(r -> r.best().accuracy() - evaluation.accuracy()).orElse(Double.NaN);
-    Trajectory t = context.trajectory();
+    Trajectory t = context != null ? context.trajectory() : new Trajectory(0);
     return new CellResult(
         experiment,
         cell.policy(),
@@ -94,16 +117,17 @@ final class CellRunner {
         searchScore,
         evaluation.accuracy(),
         evaluation.details(),
-        gt.searchMetric(),
-        gt.reportMetric(),
+        truth.map(GroundTruth::searchMetric).orElse(""),
+        truth.map(GroundTruth::reportMetric).orElse(""),
         percentile,
         regret,
         reference.map(SpaceReference::best).orElse(null),
         budget.queries(),
-        context.queriesUsed(),
-        context.simulatedSecondsUsed(),
+        context != null ? context.queriesUsed() : 0,
+        context != null ? context.simulatedSecondsUsed() : 0,
         keepTrajectory ? t.search() : new double[0],
         keepTrajectory ? t.report() : new double[0],
+        weightSharing,
         started,
         clock.instant());
   }

@@ -13,11 +13,11 @@ import java.util.random.RandomGenerator;
  * rest gives the same numbers as the wrapped generator itself, and each of the two advances its
  * state by one step.
  */
-final class CountingRandom implements RandomGenerator {
+public final class CountingRandom implements RandomGenerator {
   private final SplittableRandom random;
   private long steps;
 
-  CountingRandom(SplittableRandom random) {
+  public CountingRandom(SplittableRandom random) {
     this.random = random;
   }
 
@@ -52,12 +52,12 @@ final class CountingRandom implements RandomGenerator {
   }
 
   /** Steps taken since the start. */
-  long steps() {
+  public long steps() {
     return steps;
   }
 
   /** Moves a fresh generator forward to {@code target} steps. */
-  void skipTo(long target) {
+  public void skipTo(long target) {
     if (target < steps) {
       throw new IllegalStateException("cannot go back from step " + steps + " to " + target);
     }

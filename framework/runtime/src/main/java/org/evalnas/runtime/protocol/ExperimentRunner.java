@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.evalnas.api.InputException;
 import org.evalnas.runtime.config.ExperimentSettings;
+import org.evalnas.runtime.metrics.RankingMetricsSink;
+import org.evalnas.runtime.metrics.TrainingMetrics;
 import org.evalnas.runtime.config.LoadedConfig;
 import org.evalnas.runtime.plugin.PluginRegistry;
 import org.evalnas.runtime.results.CellResult;
@@ -50,12 +52,22 @@ public final class ExperimentRunner {
    * @throws InputException when the space, the ground truth or the evaluator cannot be built
    */
   public RunOutcome run(boolean fresh, RunListener listener) {
+    return run(fresh, listener, TrainingMetrics.NONE, RankingMetricsSink.NONE);
+  }
+
+  /**
+   * As {@link #run(boolean, RunListener)}, with where weight-sharing cells report their
+   * training and ranking metrics.
+   */
+  public RunOutcome run(
+      boolean fresh, RunListener listener, TrainingMetrics trainingMetrics, RankingMetricsSink rankingMetrics) {
     Instant started = clock.instant();
     if (fresh) {
       ResultLayout.clear(output, settings.cellPolicies());
     }
     CellExecutor executor =
-        new CellExecutor(registry, loaded, settings, output, clock, listener, CheckpointOptions.none());
+        new CellExecutor(
+            registry, loaded, settings, output, clock, listener, CheckpointOptions.none(), trainingMetrics, rankingMetrics);
 
     List<CellKey> pending = new ArrayList<>();
     List<CellResult> results = new ArrayList<>();

@@ -13,6 +13,7 @@ import org.evalnas.runtime.results.CellResult.ChosenArchitecture;
  * @param best the best architecture of the space by the report metric, or null if unknown
  * @param rows one per policy, the baseline first
  * @param failures cells that failed: their directory and first error line
+ * @param weightSharing the ranking study of the weight-sharing cells (empty without them)
  */
 public record ExperimentSummary(
     String experiment,
@@ -21,4 +22,5 @@ public record ExperimentSummary(
     String reportMetric,
     ChosenArchitecture best,
     List<PolicySummary> rows,
-    List<String> failures) {}
+    List<String> failures,
+    WeightSharingSummary weightSharing) {}

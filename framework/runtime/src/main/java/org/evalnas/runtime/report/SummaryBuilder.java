@@ -92,7 +92,8 @@ public final class SummaryBuilder {
         first.reportMetric(),
         first.best(),
         rows,
-        failures);
+        failures,
+        WeightSharingSummary.of(results));
   }
 
   private static double[] accuracies(List<CellResult> cells) {

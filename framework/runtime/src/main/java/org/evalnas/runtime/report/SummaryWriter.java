@@ -65,6 +65,9 @@ public final class SummaryWriter {
       put(n, "mannwhitney_p", r.mannWhitneyP());
       put(n, "mean_queries", r.meanQueries());
     }
+    if (!s.weightSharing().isEmpty()) {
+      o.set("weight_sharing", weightSharingJson(s.weightSharing()));
+    }
     var failures = o.putArray("failed_cells");
     s.failures().forEach(failures::add);
     try {
@@ -72,6 +75,36 @@ public final class SummaryWriter {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static ObjectNode weightSharingJson(WeightSharingSummary w) {
+    ObjectNode o = JSON.createObjectNode();
+    put(o, "noise_ceiling", w.noiseCeiling());
+    var epochs = o.putArray("epochs");
+    for (WeightSharingSummary.EpochRow r : w.epochs()) {
+      ObjectNode n = epochs.addObject();
+      n.put("policy", r.policy());
+      n.put("epoch", r.epoch());
+      n.put("seeds", r.seeds());
+      put(n, "kendall_tau", r.kendallTau());
+      put(n, "kendall_tau_std", r.kendallTauStd());
+      put(n, "spearman_rho", r.spearmanRho());
+      put(n, "sparse_kendall_tau", r.sparseKendallTau());
+      put(n, "top_kendall_tau", r.topKendallTau());
+      ObjectNode p = n.putObject("precision_at_k");
+      r.precisionAtK().forEach((k, v) -> put(p, Integer.toString(k), v));
+      put(n, "true_rank_of_top", r.trueRankOfTop());
+      put(n, "sample_size", r.sampleSize());
+    }
+    var stability = o.putArray("stability");
+    for (WeightSharingSummary.StabilityRow r : w.stability()) {
+      ObjectNode n = stability.addObject();
+      n.put("policy", r.policy());
+      n.put("seeds", r.seeds());
+      n.put("architectures", r.architectures());
+      put(n, "mean_pairwise_kendall_tau", r.meanPairwiseTau());
+    }
+    return o;
   }
 
   private static void put(ObjectNode n, String key, double v) {
@@ -131,6 +164,9 @@ public final class SummaryWriter {
             + " 100 is the best architecture of the space. Regret: the space's best minus the"
             + " choice. P(beats random): over all pairs of a policy seed and a baseline seed, ties"
             + " count one half. Mann–Whitney p: two-sided, against random-baseline.\n");
+    if (!s.weightSharing().isEmpty()) {
+      weightSharingMarkdown(s.weightSharing(), s.reportMetric(), sb);
+    }
     if (!s.failures().isEmpty()) {
       sb.append("\n## Failed cells\n\n");
       for (String f : s.failures()) {
@@ -138,6 +174,41 @@ public final class SummaryWriter {
       }
     }
     return sb.toString();
+  }
+
+  private static void weightSharingMarkdown(WeightSharingSummary w, String metric, StringBuilder sb) {
+    sb.append("\n## Supernet rankings\n\n");
+    sb.append("How well each weight-sharing policy's supernet ranks the evaluation sample by its shared-weight"
+        + " validation accuracy, against the ground truth's ").append(metric)
+        .append(", after each evaluation epoch (mean over seeds).");
+    if (Double.isFinite(w.noiseCeiling())) {
+      sb.append(" Noise ceiling: the ground truth's repeats agree with each other at Kendall tau ")
+          .append(fixed(w.noiseCeiling(), 3)).append('.');
+    }
+    sb.append("\n\n");
+    List<Integer> ks = w.epochs().get(0).precisionAtK().keySet().stream().toList();
+    sb.append("| policy | epoch | seeds | Kendall tau | ± std | Spearman | sparse tau | tau in top 10% |");
+    ks.forEach(k -> sb.append(" P@").append(k).append(" |"));
+    sb.append(" true rank of top pick |\n|---|---:|---:|---:|---:|---:|---:|---:|");
+    ks.forEach(k -> sb.append("---:|"));
+    sb.append("---:|\n");
+    for (WeightSharingSummary.EpochRow r : w.epochs()) {
+      sb.append("| ").append(r.policy()).append(" | ").append(r.epoch()).append(" | ").append(r.seeds())
+          .append(" | ").append(md(r.kendallTau(), 3)).append(" | ").append(md(r.kendallTauStd(), 3))
+          .append(" | ").append(md(r.spearmanRho(), 3)).append(" | ").append(md(r.sparseKendallTau(), 3))
+          .append(" | ").append(md(r.topKendallTau(), 3)).append(" |");
+      ks.forEach(k -> sb.append(' ').append(md(r.precisionAtK().getOrDefault(k, Double.NaN), 2)).append(" |"));
+      sb.append(' ').append(md(r.trueRankOfTop(), 1)).append(" |\n");
+    }
+    if (!w.stability().isEmpty()) {
+      sb.append("\nStability across seeds (mean pairwise Kendall tau of the final supernet scores):");
+      for (WeightSharingSummary.StabilityRow r : w.stability()) {
+        sb.append(' ').append(r.policy()).append(' ').append(md(r.meanPairwiseTau(), 3))
+            .append(" (").append(r.seeds()).append(" seeds, ").append(r.architectures()).append(" architectures);");
+      }
+      sb.setLength(sb.length() - 1);
+      sb.append(".\n");
+    }
   }
 
   private static String md(double v, int digits) {

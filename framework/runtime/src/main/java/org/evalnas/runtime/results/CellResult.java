@@ -25,6 +25,7 @@ import java.util.Map;
  * @param simulatedSeconds simulated training seconds spent
  * @param trajectorySearch the search score of each query, in order (empty when not kept)
  * @param trajectoryReport the report value of each query, in order (empty when not kept)
+ * @param weightSharing what a weight-sharing cell's supernet ranking study found, or null
  * @param started when the cell started
  * @param finished when it finished
  */
@@ -47,6 +48,7 @@ public record CellResult(
     double simulatedSeconds,
     double[] trajectorySearch,
     double[] trajectoryReport,
+    WeightSharingRecord weightSharing,
     Instant started,
     Instant finished) {
 

@@ -56,6 +56,9 @@ public final class CellResultCodec {
     ObjectNode trajectory = o.putObject("trajectory");
     doubles(trajectory.putArray("search"), r.trajectorySearch());
     doubles(trajectory.putArray("report"), r.trajectoryReport());
+    if (r.weightSharing() != null) {
+      o.set("weight_sharing", WeightSharingCodec.write(r.weightSharing()));
+    }
     ObjectNode timing = o.putObject("timing");
     timing.put("started", r.started().toString());
     timing.put("finished", r.finished().toString());
@@ -137,6 +140,7 @@ public final class CellResultCodec {
           num(budget.get("simulated_seconds")),
           readDoubles(o.get("trajectory").get("search")),
           readDoubles(o.get("trajectory").get("report")),
+          o.has("weight_sharing") ? WeightSharingCodec.read(o.get("weight_sharing")) : null,
           Instant.parse(timing.get("started").asText()),
           Instant.parse(timing.get("finished").asText()));
     } catch (RuntimeException e) {

@@ -1,6 +1,10 @@
 package org.evalnas.runtime.report.html;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import org.evalnas.runtime.results.CellResult;
+import org.evalnas.runtime.results.WeightSharingRecord;
 
 /**
  * What weight-sharing cells add to the report: how well each supernet ranked the evaluation
@@ -21,6 +25,34 @@ public record WeightSharingResults(List<EpochRanking> rankings, List<SupernetSco
   /** Nothing: a black-box experiment. */
   public static WeightSharingResults none() {
     return new WeightSharingResults(List.of(), List.of());
+  }
+
+  /**
+   * What the weight-sharing cells of {@code results} recorded: every epoch's Kendall tau, and
+   * the final shared-weight scores of each policy's first seed (one seed, so that the scatter
+   * shows one supernet's view of one sample).
+   */
+  public static WeightSharingResults from(List<CellResult> results) {
+    List<CellResult> cells =
+        results.stream()
+            .filter(r -> r.weightSharing() != null)
+            .sorted(Comparator.comparing(CellResult::policy).thenComparingLong(CellResult::seed))
+            .toList();
+    List<EpochRanking> rankings = new ArrayList<>();
+    List<SupernetScore> scores = new ArrayList<>();
+    String previous = null;
+    for (CellResult c : cells) {
+      for (WeightSharingRecord.EpochRanking r : c.weightSharing().rankings()) {
+        rankings.add(new EpochRanking(c.policy(), c.seed(), r.epoch(), r.report().kendallTau()));
+      }
+      if (!c.policy().equals(previous)) {
+        for (WeightSharingRecord.SampleScore s : c.weightSharing().finalScores()) {
+          scores.add(new SupernetScore(c.policy(), c.seed(), s.supernet(), s.truth()));
+        }
+      }
+      previous = c.policy();
+    }
+    return new WeightSharingResults(rankings, scores);
   }
 
   /** True when there is nothing to plot. */
