@@ -10,8 +10,10 @@ import org.evalnas.api.space.Decision;
 import org.evalnas.api.space.InvalidArchitectureException;
 import org.evalnas.api.space.SearchSpace;
 import org.evalnas.nn.evaluate.NetworkShape;
-import org.evalnas.nn.evaluate.TrainableSpace;
+import org.evalnas.nn.supernet.Supernet;
+import org.evalnas.nn.supernet.SupernetSpace;
 import org.evalnas.space.nasbench201.network.Nb201Network;
+import org.evalnas.space.nasbench201.network.Nb201Supernet;
 
 /**
  * The NAS-Bench-201 space: 6 edge decisions ({@code edge-1<-0 ... edge-3<-2}, in the official
@@ -27,12 +29,14 @@ import org.evalnas.space.nasbench201.network.Nb201Network;
  *       index. Every draw of a class returns the same cell, so the random baseline is scored
  *       with one fixed training run per class rather than with whichever isomorphic copy a
  *       draw happened to hit.
+ *   <li>{@link #supernet(NetworkShape)} builds the weight-sharing supernet; a path is the cell
+ *       of an architecture's choices, so isomorphic cells train different weights.
  * </ul>
  *
  * <p>Immutable and thread-safe. The tables behind it are built once per class loader (a few
  * tens of milliseconds) and shared by all instances.
  */
-public final class Nb201Space implements SearchSpace, TrainableSpace {
+public final class Nb201Space implements SearchSpace, SupernetSpace {
 
   /** The name configs use for this space. */
   public static final String NAME = "nasbench201";
@@ -140,6 +144,49 @@ public final class Nb201Space implements SearchSpace, TrainableSpace {
   @Override
   public ai.djl.nn.Block network(Architecture architecture, NetworkShape shape) {
     return Nb201Network.build(Nb201Cell.ofChoices(architecture.choices()), shape);
+  }
+
+  @Override
+  public Supernet supernet(NetworkShape shape) {
+    return new Nb201Supernet(shape);
+  }
+
+  /**
+   * Five paths: each edge takes an independent, uniformly random permutation of the five
+   * operations, path {@code k} its {@code k}-th. Every decision is an operation, so nothing is
+   * shared between the paths but the cell's fixed wiring.
+   */
+  @Override
+  public List<Architecture> strictlyFairPaths(RandomGenerator random) {
+    int ops = Nb201Operation.count();
+    int[][] permutations = new int[Nb201Cell.EDGES][];
+    for (int e = 0; e < Nb201Cell.EDGES; e++) {
+      permutations[e] = shuffled(ops, random);
+    }
+    List<Architecture> paths = new ArrayList<>(ops);
+    for (int k = 0; k < ops; k++) {
+      int[] choices = new int[Nb201Cell.EDGES];
+      for (int e = 0; e < Nb201Cell.EDGES; e++) {
+        choices[e] = permutations[e][k];
+      }
+      paths.add(decode(choices));
+    }
+    return List.copyOf(paths);
+  }
+
+  /** A uniformly random permutation of 0..n-1 (Fisher-Yates). */
+  private static int[] shuffled(int n, RandomGenerator random) {
+    int[] p = new int[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = p[i];
+      p[i] = p[j];
+      p[j] = t;
+    }
+    return p;
   }
 
   @Override

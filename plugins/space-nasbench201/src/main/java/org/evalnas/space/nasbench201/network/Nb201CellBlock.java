@@ -1,13 +1,11 @@
 package org.evalnas.space.nasbench201.network;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
-import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.evalnas.space.nasbench201.Nb201Cell;
@@ -22,8 +20,6 @@ import org.evalnas.space.nasbench201.Nb201Operation;
  */
 final class Nb201CellBlock extends AbstractBlock {
   private static final byte VERSION = 1;
-  private static final int[] EDGE_TO = {1, 2, 2, 3, 3, 3};
-  private static final int[] EDGE_FROM = {0, 0, 1, 0, 1, 2};
 
   private final Nb201Cell cell;
   private final Block[] convolutions = new Block[Nb201Cell.EDGES];
@@ -33,10 +29,10 @@ final class Nb201CellBlock extends AbstractBlock {
     this.cell = cell;
     for (int e = 0; e < Nb201Cell.EDGES; e++) {
       Nb201Operation op = cell.operation(e);
-      if (op == Nb201Operation.NOR_CONV_3X3) {
-        convolutions[e] = addChildBlock("edge" + e, Layers.reluConvBn(3, 1, 1, channels));
-      } else if (op == Nb201Operation.NOR_CONV_1X1) {
-        convolutions[e] = addChildBlock("edge" + e, Layers.reluConvBn(1, 1, 0, channels));
+      if (CellGraph.isConvolution(op)) {
+        int k = CellGraph.kernel(op);
+        convolutions[e] =
+            addChildBlock("edge" + e, Layers.reluConvBn(k, 1, k / 2, channels, Layers.standaloneNorms()));
       }
     }
   }
@@ -44,29 +40,14 @@ final class Nb201CellBlock extends AbstractBlock {
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-    NDArray[] nodes = new NDArray[4];
-    nodes[0] = inputs.singletonOrThrow();
-    for (int e = 0; e < Nb201Cell.EDGES; e++) {
-      NDArray from = nodes[EDGE_FROM[e]];
-      NDArray term =
-          switch (cell.operation(e)) {
-            case NONE -> null;
-            case SKIP_CONNECT -> from;
-            case AVG_POOL_3X3 ->
-                Pool.avgPool2d(from, new Shape(3, 3), new Shape(1, 1), new Shape(1, 1), false, false);
-            case NOR_CONV_1X1, NOR_CONV_3X3 ->
-                convolutions[e].forward(store, new NDList(from), training).singletonOrThrow();
-          };
-      int to = EDGE_TO[e];
-      if (term != null) {
-        nodes[to] = nodes[to] == null ? term : nodes[to].add(term);
-      }
-      // the last edge into a node: a node without any term is zero
-      if ((e + 1 == Nb201Cell.EDGES || EDGE_TO[e + 1] != to) && nodes[to] == null) {
-        nodes[to] = nodes[0].zerosLike();
-      }
-    }
-    return new NDList(nodes[3]);
+    return new NDList(
+        CellGraph.forward(
+            inputs.singletonOrThrow(),
+            (e, from) ->
+                CellGraph.operation(
+                    cell.operation(e),
+                    from,
+                    x -> convolutions[e].forward(store, new NDList(x), training).singletonOrThrow())));
   }
 
   @Override

@@ -5,6 +5,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
+import java.util.function.IntFunction;
 import org.evalnas.nn.evaluate.NetworkShape;
 import org.evalnas.space.nasbench201.Nb201Cell;
 
@@ -32,19 +33,30 @@ public final class Nb201Network {
 
   /** A new, uninitialized network of a cell. */
   public static Block build(Nb201Cell cell, NetworkShape shape) {
+    return build(shape, Layers.standaloneNorms(), channels -> new Nb201CellBlock(cell, channels));
+  }
+
+  /**
+   * The network around its cells, shared with the supernet so that both have the same layers
+   * in the same order.
+   *
+   * @param norms a batch-norm layer of a channel count
+   * @param cells a cell of a channel count (a new block each call)
+   */
+  static SequentialBlock build(NetworkShape shape, IntFunction<Block> norms, IntFunction<Block> cells) {
     SequentialBlock net = new SequentialBlock();
     int channels = shape.channels();
-    net.add(Layers.conv(3, 1, 1, channels)).add(Layers.batchNorm());
+    net.add(Layers.conv(3, 1, 1, channels)).add(norms.apply(channels));
     for (int stage = 0; stage < shape.stacks(); stage++) {
       if (stage > 0) {
         channels *= 2;
-        net.add(new ResidualReduction(channels));
+        net.add(new ResidualReduction(channels, norms));
       }
       for (int c = 0; c < shape.cellsPerStack(); c++) {
-        net.add(new Nb201CellBlock(cell, channels));
+        net.add(cells.apply(channels));
       }
     }
-    net.add(Layers.batchNorm()).add(Activation::relu);
+    net.add(norms.apply(channels)).add(Activation::relu);
     net.add(Pool.globalAvgPool2dBlock());
     net.add(Linear.builder().setUnits(shape.classes()).build());
     return net;

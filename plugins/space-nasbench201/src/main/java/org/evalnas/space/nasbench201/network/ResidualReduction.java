@@ -10,12 +10,14 @@ import ai.djl.nn.Block;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.function.IntFunction;
 
 /**
  * The reduction between two stages ({@code ResNetBasicblock} with stride 2): ReLU-conv3x3/2-BN,
  * ReLU-conv3x3-BN, plus the input through a 2x2 average pooling and a 1x1 convolution. The
  * pooling rounds up (an odd size keeps its last row, as the strided convolution does); for even
- * sizes, all the benchmark uses, that is PyTorch's pooling.
+ * sizes, all the benchmark uses, that is PyTorch's pooling. The batch norm comes from a
+ * factory: the standalone network's or the supernet's (the block itself has no choices).
  */
 final class ResidualReduction extends AbstractBlock {
   private static final byte VERSION = 1;
@@ -25,11 +27,11 @@ final class ResidualReduction extends AbstractBlock {
   private final Block convB;
   private final Block shortcut;
 
-  ResidualReduction(int channels) {
+  ResidualReduction(int channels, IntFunction<Block> norms) {
     super(VERSION);
     this.channels = channels;
-    this.convA = addChildBlock("convA", Layers.reluConvBn(3, 2, 1, channels));
-    this.convB = addChildBlock("convB", Layers.reluConvBn(3, 1, 1, channels));
+    this.convA = addChildBlock("convA", Layers.reluConvBn(3, 2, 1, channels, norms));
+    this.convB = addChildBlock("convB", Layers.reluConvBn(3, 1, 1, channels, norms));
     this.shortcut = addChildBlock("shortcut", Layers.conv(1, 1, 0, channels));
   }
 
