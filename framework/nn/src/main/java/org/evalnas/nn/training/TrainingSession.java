@@ -270,8 +270,13 @@ public final class TrainingSession implements AutoCloseable {
    * its running statistics), with this session's normalization and no augmentation.
    */
   public double evaluate(ImageSet set) {
+    return evaluate(set, options.batchSize());
+  }
+
+  /** As {@link #evaluate(ImageSet)}, in batches of {@code batchSize}. */
+  public double evaluate(ImageSet set, int batchSize) {
     gradientsOffOnThisThread();
-    ImageBatcher batcher = ImageBatcher.forEvaluation(set, options.batchSize(), normalization);
+    ImageBatcher batcher = ImageBatcher.forEvaluation(set, batchSize, normalization);
     long right = 0;
     for (int i = 0; i < batcher.batchesPerEpoch(); i++) {
       try (NDManager evalManager = manager.newSubManager();

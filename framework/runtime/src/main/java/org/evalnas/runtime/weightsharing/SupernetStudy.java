@@ -35,6 +35,7 @@ import org.evalnas.runtime.protocol.CellKey;
 import org.evalnas.runtime.protocol.CountingRandom;
 import org.evalnas.runtime.protocol.StopSignal;
 import org.evalnas.runtime.ranking.RankingMetrics;
+import org.evalnas.runtime.ranking.RankingOptions;
 import org.evalnas.runtime.ranking.RankingReport;
 import org.evalnas.runtime.results.AtomicFiles;
 import org.evalnas.runtime.results.WeightSharingCodec;
@@ -136,6 +137,12 @@ public final class SupernetStudy {
               + sample.size() + " architectures of the evaluation sample; a ranking needs 2");
     }
     double[] truthValues = truths.stream().mapToDouble(Double::doubleValue).toArray();
+    // precision@k only for the k a sample this small has
+    RankingOptions ranking =
+        new RankingOptions(
+            settings.ranking().precisionAtK().stream().filter(k -> k <= covered.size()).toList(),
+            settings.ranking().topFraction(),
+            settings.ranking().truthPrecision());
     int epochs = settings.recipe().options().epochs();
 
     PathPasses passes = new PathPasses(policy, supernet);
@@ -177,7 +184,7 @@ public final class SupernetStudy {
         context.trained(done);
         if (settings.evaluationEpochs().contains(done)) {
           double[] predicted = covered.stream().mapToDouble(a -> context.score(a).value()).toArray();
-          RankingReport report = RankingMetrics.compare(predicted, truthValues, settings.ranking());
+          RankingReport report = RankingMetrics.compare(predicted, truthValues, ranking);
           rankings.add(new EpochRanking(done, report));
           rankingMetrics.evaluated(cell, done, report);
           if (done == epochs) {
