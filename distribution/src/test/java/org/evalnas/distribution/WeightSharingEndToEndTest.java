@@ -16,9 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The weight-sharing study through the plugin jars, on real data the test makes: a benchmark of
  * the 7 NAS-Bench-101 cells with at most 3 vertices (2 repeats each, Fashion-MNIST) is built
- * first; SPOS, FairNAS and WS-random then train supernets of that space, rank all 7 cells with
- * the shared weights after each epoch and compare with the benchmark. A cell killed (SIGKILL)
- * after its first epoch resumes from its checkpoint to the result an uninterrupted run gives.
+ * first; SPOS, FairNAS and WS-random then train supernets of that space (in worker processes,
+ * two at a time), rank all 7 cells with the shared weights after each epoch and compare with
+ * the benchmark. A run killed (SIGKILL) after its cell's first epoch takes its worker with it,
+ * and the cell resumes from its checkpoint to the result an uninterrupted run gives.
  */
 @Tag("slow")
 class WeightSharingEndToEndTest {
@@ -53,7 +54,8 @@ class WeightSharingEndToEndTest {
         + "ground-truth.nasbench101 { data = \"" + bench.resolve("out/table.jsonl") + "\","
         + " report-metric = test_accuracy }\n"
         + "metrics.enabled = false\n"
-        + "execution.parallel = 1\n";
+        // cells that train run in worker processes, two at a time
+        + "execution.parallel = 2\n";
   }
 
   @Test
@@ -110,6 +112,12 @@ class WeightSharingEndToEndTest {
     }
     first.destroyForcibly(); // SIGKILL: no chance to save anything more
     first.waitFor(30, TimeUnit.SECONDS);
+    // its worker sees its standard input end and stops too: no orphan trains on
+    long orphanDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (workersOf(killed) > 0) {
+      assertThat(System.nanoTime()).as("the orphaned worker stops").isLessThan(orphanDeadline);
+      Thread.sleep(100);
+    }
     int epochAtKill = JSON.readTree(state.toFile()).get("epoch").asInt();
     assertThat(epochAtKill).isBetween(1, 2);
     assertThat(killed.resolve("out/spos/seed-0/result.json")).doesNotExist();
@@ -119,6 +127,14 @@ class WeightSharingEndToEndTest {
     assertThat(resumed.exitValue()).as(Files.readString(killed.resolve("stderr.txt"))).isZero();
     assertThat(withoutTiming(killed.resolve("out/spos/seed-0/result.json")))
         .isEqualTo(withoutTiming(whole.resolve("out/spos/seed-0/result.json")));
+  }
+
+  /** Live worker processes writing into {@code dir}. */
+  private static long workersOf(Path dir) {
+    return ProcessHandle.allProcesses()
+        .filter(p -> p.info().arguments().map(a -> java.util.Arrays.asList(a).contains("--worker")
+            && String.join(" ", a).contains(dir.toString())).orElse(false))
+        .count();
   }
 
   private static JsonNode withoutTiming(Path result) throws Exception {

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.evalnas.api.InputException;
 import org.evalnas.runtime.config.ExperimentSettings;
+import org.evalnas.runtime.execution.worker.WorkerEvents;
 import org.evalnas.runtime.config.LoadedConfig;
 import org.evalnas.runtime.execution.slurm.CellList;
 import org.evalnas.runtime.plugin.PluginRegistry;
@@ -44,6 +45,12 @@ final class RunCellCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "DIR", description = "Results directory (default: output.directory).")
   Path output;
 
+  @Option(
+      names = "--worker",
+      hidden = true,
+      description = "Run as a worker of a local run: events on stdout, stop when stdin closes.")
+  boolean worker;
+
   @ArgGroup(exclusive = true, multiplicity = "1")
   Which which;
 
@@ -69,6 +76,32 @@ final class RunCellCommand implements Callable<Integer> {
 
     @Option(names = "--seed", required = true, paramLabel = "SEED", description = "The cell's seed.")
     long seed;
+  }
+
+  /**
+   * A worker's executor: its events go to stdout for the parent, and it stops at once when
+   * the parent goes away (its standard input ends), as if killed: the last checkpoint stays.
+   */
+  private static CellExecutor workerExecutor(
+      PluginRegistry registry, LoadedConfig loaded, ExperimentSettings settings, Path out, CheckpointOptions checkpoints) {
+    Thread watch =
+        new Thread(
+            () -> {
+              try {
+                while (System.in.read() >= 0) {
+                  // the parent writes nothing; only the end matters
+                }
+              } catch (java.io.IOException e) {
+                // the pipe broke: the parent is gone too
+              }
+              Runtime.getRuntime().halt(ExitCode.RUN_FAILED);
+            },
+            "evalnas-parent-watch");
+    watch.setDaemon(true);
+    watch.start();
+    WorkerEvents.Sinks sinks = WorkerEvents.writer(System.out);
+    return new CellExecutor(
+        registry, loaded, settings, out, Clock.systemUTC(), sinks.queries(), checkpoints, sinks.training(), sinks.ranking());
   }
 
   @Override
@@ -110,8 +143,10 @@ final class RunCellCommand implements Callable<Integer> {
       try {
         int every = loaded.config().getInt("execution.slurm.checkpoint-queries");
         executor =
-            new CellExecutor(
-                registry, loaded, settings, out, Clock.systemUTC(), QueryListener.NONE, new CheckpointOptions(every, stop));
+            worker
+                ? workerExecutor(registry, loaded, settings, out, new CheckpointOptions(every, stop))
+                : new CellExecutor(
+                    registry, loaded, settings, out, Clock.systemUTC(), QueryListener.NONE, new CheckpointOptions(every, stop));
       } catch (RuntimeException e) {
         // the cell cannot start (data missing, a broken plugin): its directory says why
         StringWriter trace = new StringWriter();

@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.evalnas.runtime.config.ExperimentSettings;
+import org.evalnas.runtime.execution.worker.WorkerCommand;
 import org.evalnas.runtime.config.LoadedConfig;
 import org.evalnas.runtime.execution.Backends;
 import org.evalnas.runtime.metrics.MetricsSettings;
@@ -79,7 +81,12 @@ final class RunCommand implements Callable<Integer> {
     try (RunMetrics runMetrics = RunMetrics.start(metricsSettings, settings.name(), settings.space(), o, err)) {
       RunListener listener =
           RunListeners.all(List.of(bar ? new ProgressBarListener() : RunListener.NONE, runMetrics.listener()));
-      outcome = new ExperimentRunner(registry, loaded, settings, out, Clock.systemUTC()).run(fresh, listener, runMetrics.training(), runMetrics.ranking());
+      WorkerCommand workers =
+          new WorkerCommand(config.file.toAbsolutePath(), config.sets, Optional.ofNullable(root.pluginsDir));
+      outcome =
+          new ExperimentRunner(registry, loaded, settings, out, Clock.systemUTC())
+              .withWorkers(workers)
+              .run(fresh, listener, runMetrics.training(), runMetrics.ranking());
       if (!outcome.results().isEmpty()) {
         ExperimentSummary summary = SummaryBuilder.summarize(outcome.results(), SummaryBuilder.failures(out));
         SummaryWriter.write(summary, out);

@@ -25,6 +25,9 @@ import org.evalnas.runtime.execution.Backends;
  * @param parallel cells at once (resolved: at least 1)
  * @param outputDirectory where results go
  * @param keepTrajectory whether result.json keeps every query
+ * @param workerProcesses whether cells that train networks run in worker processes when
+ *     several cells run at once ({@code execution.workers = auto}) or in this process's
+ *     threads ({@code threads})
  */
 public record ExperimentSettings(
     String name,
@@ -38,7 +41,8 @@ public record ExperimentSettings(
     String evaluator,
     int parallel,
     Path outputDirectory,
-    boolean keepTrajectory) {
+    boolean keepTrajectory,
+    boolean workerProcesses) {
 
   /** The name of the baseline's cells and summary row. */
   public static final String BASELINE = "random-baseline";
@@ -64,6 +68,11 @@ public record ExperimentSettings(
           "execution.parallel must be >= 0 (0 means one per core)"));
     }
     String backend = c.getString("execution.backend");
+    String workers = c.getString("execution.workers");
+    if (!workers.equals("auto") && !workers.equals("threads")) {
+      problems.add(ConfigProblem.at(c.getValue("execution.workers").origin(),
+          "execution.workers must be auto or threads, got '" + workers + "'"));
+    }
     if (!Backends.ALL.contains(backend)) {
       problems.add(ConfigProblem.at(c.getValue("execution.backend").origin(),
           "unknown execution.backend '" + backend + "'; available: " + String.join(", ", Backends.ALL)));
@@ -96,7 +105,8 @@ public record ExperimentSettings(
         c.getIsNull("output.directory")
             ? Path.of("results", c.getString("experiment.name"))
             : Path.of(c.getString("output.directory")),
-        c.getBoolean("output.trajectory"));
+        c.getBoolean("output.trajectory"),
+        workers.equals("auto"));
   }
 
   private static int positive(Config c, String key, List<ConfigProblem> problems) {

@@ -18,9 +18,12 @@ import org.evalnas.api.truth.TruthRecord;
  */
 public final class GroundTruthEvaluatorProvider implements EvaluatorProvider {
 
+  /** The name a config picks it by, the default evaluator. */
+  public static final String NAME = "ground-truth";
+
   @Override
   public String name() {
-    return "ground-truth";
+    return NAME;
   }
 
   @Override

@@ -22,7 +22,9 @@ import org.evalnas.api.space.SearchSpace;
 import org.evalnas.api.space.SearchSpaceProvider;
 import org.evalnas.api.truth.GroundTruth;
 import org.evalnas.api.truth.GroundTruthProvider;
+import org.evalnas.nn.search.WeightSharingPolicy;
 import org.evalnas.nn.supernet.SupernetSpace;
+import org.evalnas.runtime.evaluation.GroundTruthEvaluatorProvider;
 import org.evalnas.runtime.config.ExperimentSettings;
 import org.evalnas.runtime.metrics.RankingMetricsSink;
 import org.evalnas.runtime.metrics.TrainingMetrics;
@@ -158,6 +160,23 @@ public final class CellExecutor {
     } catch (InputException e) {
       return Optional.empty(); // another format or a damaged file: run the cell again
     }
+  }
+
+  /**
+   * Whether a cell trains networks: its policy shares weights through a supernet, or the
+   * evaluator trains the chosen architecture. Such cells run in worker processes when several
+   * run at once.
+   */
+  public boolean trains(CellKey cell) {
+    if (!settings.evaluator().equals(GroundTruthEvaluatorProvider.NAME)) {
+      return true;
+    }
+    String policy =
+        cell.policy().equals(ExperimentSettings.BASELINE) ? settings.baselinePolicy() : cell.policy();
+    return registry
+            .require(ProviderKind.POLICY, policy, SearchPolicyProvider.class)
+            .create(context(ProviderKind.POLICY, policy))
+        instanceof WeightSharingPolicy;
   }
 
   /** Whether a cell left a checkpoint to resume from. */

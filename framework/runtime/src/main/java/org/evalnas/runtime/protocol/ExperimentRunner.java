@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.evalnas.api.InputException;
 import org.evalnas.runtime.config.ExperimentSettings;
+import org.evalnas.runtime.execution.worker.WorkerCommand;
+import org.evalnas.runtime.execution.worker.WorkerEvents;
+import org.evalnas.runtime.execution.worker.WorkerProcess;
 import org.evalnas.runtime.metrics.RankingMetricsSink;
 import org.evalnas.runtime.metrics.TrainingMetrics;
 import org.evalnas.runtime.config.LoadedConfig;
@@ -32,6 +36,7 @@ public final class ExperimentRunner {
   private final ExperimentSettings settings;
   private final Path output;
   private final Clock clock;
+  private Optional<WorkerCommand> workers = Optional.empty();
 
   /**
    * @param output the results directory (already chosen between the config and the CLI)
@@ -43,6 +48,15 @@ public final class ExperimentRunner {
     this.settings = settings;
     this.output = output;
     this.clock = clock;
+  }
+
+  /**
+   * Runs cells that train networks in worker processes started with {@code command}, when
+   * more than one cell runs at a time (PyTorch trains one network at a time per process).
+   */
+  public ExperimentRunner withWorkers(WorkerCommand command) {
+    this.workers = Optional.of(command);
+    return this;
   }
 
   /**
@@ -60,6 +74,15 @@ public final class ExperimentRunner {
    * training and ranking metrics.
    */
   public RunOutcome run(
+      boolean fresh, RunListener listener, TrainingMetrics trainingMetrics, RankingMetricsSink rankingMetrics) {
+    return runCells(fresh, listener, trainingMetrics, rankingMetrics);
+  }
+
+  private boolean inWorker(CellExecutor executor, CellKey cell) {
+    return workers.isPresent() && settings.parallel() > 1 && settings.workerProcesses() && executor.trains(cell);
+  }
+
+  private RunOutcome runCells(
       boolean fresh, RunListener listener, TrainingMetrics trainingMetrics, RankingMetricsSink rankingMetrics) {
     Instant started = clock.instant();
     if (fresh) {
@@ -93,7 +116,12 @@ public final class ExperimentRunner {
             pool.submit(
                 () -> {
                   listener.cellStarted(cell);
-                  CellAttempt attempt = executor.run(cell);
+                  CellAttempt attempt =
+                      inWorker(executor, cell)
+                          ? WorkerProcess.run(
+                              workers.get(), output, settings.name(), cell,
+                              new WorkerEvents.Sinks(listener, trainingMetrics, rankingMetrics))
+                          : executor.run(cell);
                   listener.cellFinished(cell, attempt.ok());
                   return attempt;
                 }));

@@ -13,6 +13,7 @@ import org.evalnas.api.space.Decision;
 import org.evalnas.api.space.InvalidArchitectureException;
 import org.evalnas.api.space.SearchSpace;
 import org.evalnas.nn.evaluate.NetworkShape;
+import org.evalnas.nn.supernet.FairPermutation;
 import org.evalnas.nn.supernet.Supernet;
 import org.evalnas.nn.supernet.SupernetSpace;
 import org.evalnas.space.nasbench101.network.Nb101Supernet;
@@ -277,7 +278,7 @@ public final class Nb101Space implements SearchSpace, SupernetSpace {
       }
       int[][] permutation = new int[maxVertices][];
       for (int v = 1; v < maxVertices - 1; v++) {
-        permutation[v] = shuffled(paths, random);
+        permutation[v] = FairPermutation.of(paths, random);
       }
       List<Architecture> fair = new ArrayList<>(paths);
       for (int k = 0; k < paths; k++) {
@@ -300,18 +301,6 @@ public final class Nb101Space implements SearchSpace, SupernetSpace {
       }
     }
     throw new IllegalStateException("no topology keeps all " + maxVertices + " vertices of " + this);
-  }
-
-  /** A uniformly random permutation of 0..n-1 (Fisher-Yates). */
-  private static int[] shuffled(int n, RandomGenerator random) {
-    int[] p = IntStream.range(0, n).toArray();
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = p[i];
-      p[i] = p[j];
-      p[j] = t;
-    }
-    return p;
   }
 
   @Override

@@ -10,6 +10,7 @@ import org.evalnas.api.space.Decision;
 import org.evalnas.api.space.InvalidArchitectureException;
 import org.evalnas.api.space.SearchSpace;
 import org.evalnas.nn.evaluate.NetworkShape;
+import org.evalnas.nn.supernet.FairPermutation;
 import org.evalnas.nn.supernet.Supernet;
 import org.evalnas.nn.supernet.SupernetSpace;
 import org.evalnas.space.nasbench201.network.Nb201Network;
@@ -161,7 +162,7 @@ public final class Nb201Space implements SearchSpace, SupernetSpace {
     int ops = Nb201Operation.count();
     int[][] permutations = new int[Nb201Cell.EDGES][];
     for (int e = 0; e < Nb201Cell.EDGES; e++) {
-      permutations[e] = shuffled(ops, random);
+      permutations[e] = FairPermutation.of(ops, random);
     }
     List<Architecture> paths = new ArrayList<>(ops);
     for (int k = 0; k < ops; k++) {
@@ -172,21 +173,6 @@ public final class Nb201Space implements SearchSpace, SupernetSpace {
       paths.add(decode(choices));
     }
     return List.copyOf(paths);
-  }
-
-  /** A uniformly random permutation of 0..n-1 (Fisher-Yates). */
-  private static int[] shuffled(int n, RandomGenerator random) {
-    int[] p = new int[n];
-    for (int i = 0; i < n; i++) {
-      p[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = p[i];
-      p[i] = p[j];
-      p[j] = t;
-    }
-    return p;
   }
 
   @Override
