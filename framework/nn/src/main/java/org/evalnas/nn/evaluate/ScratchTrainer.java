@@ -17,6 +17,7 @@ import org.evalnas.nn.data.DatasetLoader;
 import org.evalnas.nn.data.ImageDataset;
 import org.evalnas.nn.data.ImageSet;
 import org.evalnas.nn.device.EngineSettings;
+import org.evalnas.nn.training.AmbientTrainingListener;
 import org.evalnas.nn.training.EpochMetrics;
 import org.evalnas.nn.training.TrainingListener;
 import org.evalnas.nn.training.TrainingLock;
@@ -106,7 +107,7 @@ public final class ScratchTrainer {
             .setOptions(options)
             .optNormalization(recipe.dataset().normalization())
             .optAugmentation(recipe.dataset().trainingAugmentation())
-            .optListener(listener)
+            .optListener(TrainingListener.both(listener, AmbientTrainingListener.current()))
             .build()) {
       if (checkpoint.isPresent() && Files.isRegularFile(checkpoint.get())) {
         session.restoreCheckpoint(checkpoint.get());

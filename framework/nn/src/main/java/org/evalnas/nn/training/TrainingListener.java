@@ -26,4 +26,39 @@ public interface TrainingListener {
   static TrainingListener none() {
     return new TrainingListenerAdapter() {};
   }
+
+  /** A listener that tells {@code first}, then {@code second}. */
+  static TrainingListener both(TrainingListener first, TrainingListener second) {
+    return new TrainingListener() {
+      @Override
+      public void onTrainingStart(TrainingStart start) {
+        first.onTrainingStart(start);
+        second.onTrainingStart(start);
+      }
+
+      @Override
+      public void onEpochStart(int epoch, double learningRate) {
+        first.onEpochStart(epoch, learningRate);
+        second.onEpochStart(epoch, learningRate);
+      }
+
+      @Override
+      public void onStep(StepMetrics step) {
+        first.onStep(step);
+        second.onStep(step);
+      }
+
+      @Override
+      public void onEpochEnd(EpochMetrics epoch) {
+        first.onEpochEnd(epoch);
+        second.onEpochEnd(epoch);
+      }
+
+      @Override
+      public void onTrainingEnd(EpochMetrics last) {
+        first.onTrainingEnd(last);
+        second.onTrainingEnd(last);
+      }
+    };
+  }
 }

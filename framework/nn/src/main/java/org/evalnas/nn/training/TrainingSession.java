@@ -237,7 +237,7 @@ public final class TrainingSession implements AutoCloseable {
     correct += right;
     seen += size;
     stepSeconds += seconds;
-    listener.onStep(new StepMetrics(epoch, step, loss, lr, norm, seconds));
+    listener.onStep(new StepMetrics(epoch, step, loss, lr, norm, seconds, size));
     step++;
   }
 

@@ -115,7 +115,8 @@ public final class CellExecutor {
             settings.keepTrajectory(),
             clock,
             checkpoints,
-            supernets(space, truth, trainingMetrics, rankingMetrics, checkpoints.stop()));
+            supernets(space, truth, trainingMetrics, rankingMetrics, checkpoints.stop()),
+            trainingMetrics);
   }
 
   /**

@@ -15,6 +15,9 @@ import org.evalnas.api.space.Architecture;
 import org.evalnas.api.space.SearchSpace;
 import org.evalnas.api.truth.GroundTruth;
 import org.evalnas.nn.search.WeightSharingPolicy;
+import org.evalnas.nn.training.AmbientTrainingListener;
+import org.evalnas.runtime.metrics.TrainingMetrics;
+import org.evalnas.runtime.metrics.TrainingMetricsListener;
 import org.evalnas.runtime.results.CellResult;
 import org.evalnas.runtime.results.WeightSharingRecord;
 import org.evalnas.runtime.weightsharing.SupernetStudy;
@@ -35,6 +38,7 @@ final class CellRunner {
   private final Clock clock;
   private final CheckpointOptions checkpoints;
   private final Optional<SupernetStudy> supernets;
+  private final TrainingMetrics trainingMetrics;
 
   CellRunner(
       String experiment,
@@ -46,8 +50,10 @@ final class CellRunner {
       boolean keepTrajectory,
       Clock clock,
       CheckpointOptions checkpoints,
-      Optional<SupernetStudy> supernets) {
+      Optional<SupernetStudy> supernets,
+      TrainingMetrics trainingMetrics) {
     this.supernets = supernets;
+    this.trainingMetrics = trainingMetrics;
     this.experiment = experiment;
     this.space = space;
     this.truth = truth;
@@ -96,7 +102,11 @@ final class CellRunner {
     Architecture chosen = outcome.chosen();
     // the policy may only choose what the space defines
     space.decode(chosen.choices());
-    Evaluation evaluation = evaluator.evaluate(chosen, cell.seed(), directory.resolve("evaluation"));
+    // a training evaluator reports its steps as this cell's training metrics
+    Evaluation evaluation =
+        AmbientTrainingListener.with(
+            TrainingMetricsListener.of(trainingMetrics, cell),
+            () -> evaluator.evaluate(chosen, cell.seed(), directory.resolve("evaluation")));
     double searchScore =
         outcome.ranking().stream()
             .filter(s -> s.architecture().equals(chosen))

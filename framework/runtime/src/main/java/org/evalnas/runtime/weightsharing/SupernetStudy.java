@@ -22,15 +22,12 @@ import org.evalnas.nn.search.WeightSharingPolicy;
 import org.evalnas.nn.supernet.SharedWeightEvaluator;
 import org.evalnas.nn.supernet.Supernet;
 import org.evalnas.nn.supernet.SupernetSpace;
-import org.evalnas.nn.training.EpochMetrics;
-import org.evalnas.nn.training.StepMetrics;
 import org.evalnas.nn.training.StepPasses;
-import org.evalnas.nn.training.TrainingListener;
-import org.evalnas.nn.training.TrainingListenerAdapter;
 import org.evalnas.nn.training.TrainingLock;
 import org.evalnas.nn.training.TrainingSession;
 import org.evalnas.runtime.metrics.RankingMetricsSink;
 import org.evalnas.runtime.metrics.TrainingMetrics;
+import org.evalnas.runtime.metrics.TrainingMetricsListener;
 import org.evalnas.runtime.protocol.CellKey;
 import org.evalnas.runtime.protocol.CountingRandom;
 import org.evalnas.runtime.protocol.StopSignal;
@@ -153,7 +150,7 @@ public final class SupernetStudy {
             .setOptions(settings.recipe().options().withSeed(cell.seed()))
             .optNormalization(settings.recipe().dataset().normalization())
             .optAugmentation(settings.recipe().dataset().trainingAugmentation())
-            .optListener(listener(cell))
+            .optListener(TrainingMetricsListener.of(trainingMetrics, cell))
             .optStepPasses(passes)
             .build()) {
       SharedWeightEvaluator evaluator =
@@ -263,23 +260,6 @@ public final class SupernetStudy {
       throw new UncheckedIOException(e);
     }
     AtomicFiles.write(dir.resolve(EVENTS), out.toByteArray());
-  }
-
-  private TrainingListener listener(CellKey cell) {
-    int batch = settings.recipe().options().batchSize();
-    return new TrainingListenerAdapter() {
-      @Override
-      public void onStep(StepMetrics step) {
-        trainingMetrics.stepFinished(
-            cell, new TrainingMetrics.Step(step.epoch(), step.seconds(), batch, step.loss(), step.learningRate()));
-      }
-
-      @Override
-      public void onEpochEnd(EpochMetrics epoch) {
-        trainingMetrics.epochFinished(
-            cell, new TrainingMetrics.Epoch(epoch.epoch(), 100 * epoch.trainAccuracy(), Double.NaN));
-      }
-    };
   }
 
   /** Each step trains the paths the policy picks for it. */

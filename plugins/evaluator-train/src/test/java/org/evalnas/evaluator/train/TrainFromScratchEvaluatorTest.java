@@ -84,6 +84,37 @@ class TrainFromScratchEvaluatorTest {
   }
 
   @Test
+  void theHostHearsTheTrainingThroughTheAmbientListener() {
+    Evaluator evaluator = evaluator("checkpoint-dir = null");
+    Architecture k3 = new TinySpace().decode(new int[] {0});
+    java.util.List<org.evalnas.nn.training.StepMetrics> steps = new java.util.ArrayList<>();
+    java.util.List<EpochMetrics> epochs = new java.util.ArrayList<>();
+    org.evalnas.nn.training.TrainingListener host =
+        new org.evalnas.nn.training.TrainingListenerAdapter() {
+          @Override
+          public void onStep(org.evalnas.nn.training.StepMetrics step) {
+            steps.add(step);
+          }
+
+          @Override
+          public void onEpochEnd(EpochMetrics epoch) {
+            epochs.add(epoch);
+          }
+        };
+    Evaluation e =
+        org.evalnas.nn.training.AmbientTrainingListener.with(host, () -> evaluator.evaluate(k3, 5));
+    // 2 epochs of 512 images in batches of 64
+    assertThat(steps).hasSize(16);
+    assertThat(steps).allSatisfy(s -> assertThat(s.images()).isEqualTo(64));
+    assertThat(steps).allSatisfy(s -> assertThat(s.loss()).isPositive());
+    assertThat(epochs).hasSize(2);
+    assertThat(e.details().get("epochs")).isEqualTo(2);
+    // and nothing outside the call
+    evaluator.evaluate(k3, 6);
+    assertThat(steps).hasSize(16);
+  }
+
+  @Test
   void checkpointsAndResumesInItsDirectory() throws IOException {
     Evaluator evaluator = evaluator("checkpoint-dir = ckpt");
     Architecture k1 = new TinySpace().decode(new int[] {1});
