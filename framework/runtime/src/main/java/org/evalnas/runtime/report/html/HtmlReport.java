@@ -182,8 +182,10 @@ public final class HtmlReport {
               "Supernet ranking over training",
               "Kendall tau-b between the supernet's scores and the ground truth on the evaluation sample, per"
                   + " evaluation epoch: mean over seeds (line) and ±1 standard deviation (band). 1 = the supernet"
-                  + " ranks the sample exactly as the ground truth does, 0 = no better than chance.",
-              ReportCharts.kendallTauPerEpoch(ws.rankings())));
+                  + " ranks the sample exactly as the ground truth does, 0 = no better than chance. The dotted"
+                  + " line, when shown, is the noise ceiling: how well one training run of the ground truth"
+                  + " ranks another.",
+              ReportCharts.kendallTauPerEpoch(ws.rankings(), ws.noiseCeiling())));
     }
     if (!ws.scores().isEmpty()) {
       out.add(

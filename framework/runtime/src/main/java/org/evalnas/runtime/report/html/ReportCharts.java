@@ -171,8 +171,9 @@ public final class ReportCharts {
    * Kendall tau per evaluation epoch, mean and spread over seeds, one band per policy.
    *
    * @param rankings (policy, seed, epoch, tau) entries
+   * @param noiseCeiling the ground truth's repeat-to-repeat tau, drawn as a line when finite
    */
-  public static JFreeChart kendallTauPerEpoch(List<WeightSharingResults.EpochRanking> rankings) {
+  public static JFreeChart kendallTauPerEpoch(List<WeightSharingResults.EpochRanking> rankings, double noiseCeiling) {
     Map<String, Map<Integer, List<Double>>> at = new TreeMap<>();
     for (WeightSharingResults.EpochRanking r : rankings) {
       at.computeIfAbsent(r.policy(), k -> new TreeMap<>())
@@ -199,6 +200,16 @@ public final class ReportCharts {
             true);
     NumberAxis y = (NumberAxis) chart.getXYPlot().getRangeAxis();
     y.setRange(-1.05, 1.05);
+    if (Double.isFinite(noiseCeiling)) {
+      org.jfree.chart.plot.ValueMarker ceiling = new org.jfree.chart.plot.ValueMarker(noiseCeiling);
+      ceiling.setPaint(java.awt.Color.GRAY);
+      ceiling.setStroke(
+          new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {2f, 4f}, 0f));
+      ceiling.setLabel(String.format(java.util.Locale.ROOT, "noise ceiling (truth repeat vs repeat) %.2f", noiseCeiling));
+      ceiling.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+      ceiling.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+      chart.getXYPlot().addRangeMarker(ceiling);
+    }
     return chart;
   }
 

@@ -130,12 +130,30 @@ class HtmlReportTest {
     assertThat(data.getSeriesKey(0).toString()).startsWith("fairnas (tau = ").endsWith("n = 100)");
     assertThat(data.getItemCount(0)).isEqualTo(100);
     // the tau curve: one band per policy, one point per epoch, the mean over seeds
-    var tau = ReportCharts.kendallTauPerEpoch(rankings).getXYPlot().getDataset();
+    var tauChart = ReportCharts.kendallTauPerEpoch(rankings, 0.74);
+    var tau = tauChart.getXYPlot().getDataset();
+    // the noise ceiling is a labelled line at its value
+    assertThat(ceilings(tauChart)).singleElement().satisfies(m -> {
+      assertThat(m.getValue()).isEqualTo(0.74);
+      assertThat(m.getLabel()).contains("0.74");
+    });
+    assertThat(ceilings(ReportCharts.kendallTauPerEpoch(rankings, Double.NaN))).isEmpty();
     assertThat(tau.getSeriesCount()).isEqualTo(2);
     assertThat(tau.getItemCount(0)).isEqualTo(5);
     double mean =
         rankings.stream().filter(r -> r.policy().equals("fairnas") && r.epoch() == 50)
             .mapToDouble(WeightSharingResults.EpochRanking::kendallTau).average().getAsDouble();
     assertThat(tau.getYValue(0, 4)).isCloseTo(mean, org.assertj.core.data.Offset.offset(1e-12));
+  }
+
+  /** The chart's noise-ceiling lines. */
+  private static List<org.jfree.chart.plot.ValueMarker> ceilings(org.jfree.chart.JFreeChart chart) {
+    java.util.Collection<?> markers = chart.getXYPlot().getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
+    return markers == null
+        ? List.of()
+        : markers.stream()
+            .map(m -> (org.jfree.chart.plot.ValueMarker) m)
+            .filter(m -> m.getLabel() != null && m.getLabel().contains("noise ceiling"))
+            .toList();
   }
 }
