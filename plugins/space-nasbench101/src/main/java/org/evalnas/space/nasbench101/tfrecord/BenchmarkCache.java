@@ -53,9 +53,13 @@ public final class BenchmarkCache {
       long size = Files.size(tfrecord);
       long modified = Files.getLastModifiedTime(tfrecord).toMillis();
       if (Files.isRegularFile(cache)) {
-        BenchmarkTable mapped = map(cache, tfrecord, catalog, size, modified);
-        if (mapped != null) {
-          return mapped;
+        try {
+          BenchmarkTable mapped = map(cache, tfrecord, catalog, size, modified);
+          if (mapped != null) {
+            return mapped;
+          }
+        } catch (InputException damaged) {
+          // derived data: the benchmark file is here, so convert it again over the damaged copy
         }
       }
       BenchmarkTable table = BenchmarkTable.read(tfrecord, catalog);
@@ -67,6 +71,28 @@ public final class BenchmarkCache {
       return table;
     } catch (IOException e) {
       throw new InputException(tfrecord, null, "cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The table of a cache file on its own, without the benchmark file it came from (a machine
+   * that keeps only the 83 MB cache). Its header must match the catalog; there is no source to
+   * check it against or to convert again.
+   *
+   * @throws InputException when the file is not such a cache, is of another catalog, or is
+   *     truncated or damaged
+   */
+  public static BenchmarkTable openCache(Path cache, CellCatalog catalog) {
+    try {
+      BenchmarkTable table = map(cache, cache, catalog, -1, -1);
+      if (table == null) {
+        throw new InputException(cache, null,
+            "is not an evalnas NAS-Bench-101 cache of the 7-vertex catalog (written by a first open of"
+                + " nasbench_only108.tfrecord or nasbench_full.tfrecord); point data at that file instead");
+      }
+      return table;
+    } catch (IOException e) {
+      throw new InputException(cache, null, "cannot be read: " + e.getMessage(), e);
     }
   }
 
@@ -119,7 +145,12 @@ public final class BenchmarkCache {
     Files.move(temp, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /** The mapped table, or null when the cache is not of this file version and catalog. */
+  /**
+   * The mapped table, or null when the cache is not of this file version and catalog; a
+   * {@code sourceSize} of -1 skips the check of the file version (a cache on its own).
+   *
+   * @throws InputException when the header is right but the file is truncated or damaged
+   */
   static BenchmarkTable map(Path cache, Path source, CellCatalog catalog, long sourceSize,
       long sourceModified) throws IOException {
     MappedByteBuffer file;
@@ -132,8 +163,10 @@ public final class BenchmarkCache {
     }
     byte[] magic = new byte[MAGIC.length];
     file.get(magic);
-    if (!Arrays.equals(magic, MAGIC) || file.getLong() != sourceSize
-        || file.getLong() != sourceModified || file.getInt() != catalog.size()
+    long size = file.getLong();
+    long modified = file.getLong();
+    boolean sameSource = sourceSize < 0 || (size == sourceSize && modified == sourceModified);
+    if (!Arrays.equals(magic, MAGIC) || !sameSource || file.getInt() != catalog.size()
         || file.getLong() != firstHash(catalog) || file.getLong() != lastHash(catalog)) {
       return null;
     }
@@ -148,7 +181,8 @@ public final class BenchmarkCache {
     }
     if (file.capacity() != expected) {
       throw new InputException(cache, null, "is truncated or damaged (" + file.capacity()
-          + " bytes, expected " + expected + "); delete it to convert " + source + " again");
+          + " bytes, expected " + expected + "); delete it and open the benchmark file it came from"
+          + " (it is converted again)");
     }
     int at = pad(HEADER);
     IntBuffer params = slice(file, at, cells * 4).asIntBuffer();

@@ -1,5 +1,6 @@
 package org.evalnas.space.nasbench101.truth;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.evalnas.api.InputException;
 import org.evalnas.api.plugin.PluginContext;
@@ -48,14 +49,24 @@ public final class Nb101GroundTruthProvider implements GroundTruthProvider {
     if (name.endsWith(".jsonl") || name.endsWith(".json")) {
       return new JsonlTableReader(nb101, data).read(settings);
     }
-    if (name.endsWith(".tfrecord")) {
+    if (name.endsWith(".tfrecord") || name.endsWith(BenchmarkCache.SUFFIX)) {
       // the table is indexed by the 7-vertex catalog; a smaller space has a smaller one
       CellCatalog catalog = nb101.maxVertices() == CellEnumerator.MAX_VERTICES
           ? nb101.catalog()
           : CellEnumerator.enumerate(CellEnumerator.MAX_VERTICES);
-      return new TableTruth(nb101, BenchmarkCache.open(data, catalog), settings);
+      if (name.endsWith(".tfrecord")) {
+        return new TableTruth(nb101, BenchmarkCache.open(data, catalog), settings);
+      }
+      // the cache itself: through its benchmark file when that is beside it (a stale or
+      // damaged cache is then converted again), else on its own
+      Path source = data.resolveSibling(name.substring(0, name.length() - BenchmarkCache.SUFFIX.length()));
+      return new TableTruth(
+          nb101,
+          Files.isRegularFile(source) ? BenchmarkCache.open(source, catalog) : BenchmarkCache.openCache(data, catalog),
+          settings);
     }
     throw new InputException(data, "key " + settings.configPath() + ".data",
-        "is neither the official benchmark (.tfrecord) nor a JSON-lines table (.jsonl)");
+        "is neither the official benchmark (.tfrecord), its cache (" + BenchmarkCache.SUFFIX
+            + ") nor a JSON-lines table (.jsonl)");
   }
 }

@@ -117,11 +117,34 @@ class BenchmarkTableTest {
     assertThat(BenchmarkCache.map(cache, file, catalog, size + 1, modified)).isNull();
     assertThat(BenchmarkCache.open(file, catalog).runs(
         catalog.indexOf(first.get("hash").asText()).orElseThrow(), 108)).isEqualTo(3);
-    // a damaged cache says so and how to recover
+    // a damaged cache is converted again from the file beside it
     byte[] bytes = Files.readAllBytes(cache);
     Files.write(cache, Arrays.copyOf(bytes, bytes.length - 8));
-    assertThatThrownBy(() -> BenchmarkCache.open(file, catalog))
-        .isInstanceOf(InputException.class).hasMessageContaining("delete it");
+    assertThat(BenchmarkCache.open(file, catalog).cellsCovered()).isEqualTo(2);
+    assertThat(Files.readAllBytes(cache)).isEqualTo(bytes);
+  }
+
+  @Test
+  void aCacheOpensOnItsOwnAndSaysWhenItIsDamagedOrNotACache() throws IOException {
+    Path file = sound();
+    BenchmarkTable read = BenchmarkCache.open(file, catalog);
+    Path alone = Files.createDirectories(dir.resolve("alone")).resolve("nb.tfrecord" + BenchmarkCache.SUFFIX);
+    Files.copy(BenchmarkCache.cacheOf(file), alone);
+    BenchmarkTable mapped = BenchmarkCache.openCache(alone, catalog);
+    int c = catalog.indexOf(first.get("hash").asText()).orElseThrow();
+    assertThat(mapped.runs(c, 108)).isEqualTo(read.runs(c, 108));
+    assertThat(mapped.run(c, 108, 1, true)).isEqualTo(read.run(c, 108, 1, true));
+
+    byte[] bytes = Files.readAllBytes(alone);
+    Files.write(alone, Arrays.copyOf(bytes, bytes.length - 8));
+    assertThatThrownBy(() -> BenchmarkCache.openCache(alone, catalog))
+        .isInstanceOf(InputException.class)
+        .satisfies(e -> assertThat(((InputException) e).describe()).startsWith(alone.toString()))
+        .hasMessageContaining("truncated or damaged (" + (bytes.length - 8) + " bytes, expected " + bytes.length);
+    Files.writeString(alone, "not a cache at all, but long enough to hold a header of one.....");
+    assertThatThrownBy(() -> BenchmarkCache.openCache(alone, catalog))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("is not an evalnas NAS-Bench-101 cache");
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigValueFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.evalnas.api.InputException;
 import org.evalnas.api.space.Architecture;
@@ -46,6 +47,18 @@ class TfrecordGroundTruthTest {
     assertThat(record.trainingSeconds()).isEqualTo(700);
     assertThat(truth.entries()).hasSize(1);
     assertThat(truth.lookup(space.parse("out<0"))).isEmpty();
+
+    // data may name the cache the first open wrote, with or without the file beside it
+    Path cache = dir.resolve("nb.tfrecord.evalnas-cache");
+    assertThat(cache).exists();
+    Path elsewhere = Files.createDirectories(dir.resolve("copy")).resolve(cache.getFileName());
+    Files.copy(cache, elsewhere);
+    for (Path data : List.of(cache, elsewhere)) {
+      TestContext viaCache = new TestContext(
+          base.config().withValue("data", ConfigValueFactory.fromAnyRef(data.toString())), base.configPath());
+      GroundTruth fromCache = new Nb101GroundTruthProvider().open(space, viaCache);
+      assertThat(fromCache.lookup(cell)).hasValue(record);
+    }
 
     TestContext noSuchMetric = new TestContext(
         context.config().withValue("report-metric", ConfigValueFactory.fromAnyRef("acc")),
