@@ -60,6 +60,11 @@ public final class MetricsOverheadBench {
     double stepNs = median(repeats, () -> perStep(training, 2_000_000));
     System.out.printf(Locale.ROOT, "   %.1f ns/step%n", stepNs);
 
+    System.out.println("2b. per training step of a worker process (event line printed, parsed, dispatched), median of "
+        + repeats + " x 200,000 steps");
+    double workerNs = median(repeats, () -> perWorkerStep(training, 200_000));
+    System.out.printf(Locale.ROOT, "   %.1f ns/step (of which %.1f ns the meters above)%n", workerNs, stepNs);
+
     System.out.println("3. per cell (its meters registered at cellStarted), median of " + repeats + " x 1,000 cells");
     double cellUs = median(repeats, () -> perCell(registry)) / 1000;
     System.out.printf(Locale.ROOT, "   %.1f us/cell%n", cellUs);
@@ -143,6 +148,25 @@ public final class MetricsOverheadBench {
     long t0 = System.nanoTime();
     for (int i = 0; i < n; i++) {
       training.stepFinished(cell, new TrainingMetrics.Step(i / 1000, 0.05, 64, 2.0 / (1 + i), 0.025));
+    }
+    return (System.nanoTime() - t0) / (double) n;
+  }
+
+  /** A worker's step: its event written as a line, the parent's read of it into the meters. */
+  private static double perWorkerStep(TrainingMetrics training, int n) {
+    CellKey cell = new CellKey("spos", 0);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 16);
+    java.io.PrintStream out = new java.io.PrintStream(bytes, false, java.nio.charset.StandardCharsets.UTF_8);
+    org.evalnas.runtime.execution.worker.WorkerEvents.Sinks worker =
+        org.evalnas.runtime.execution.worker.WorkerEvents.writer(out);
+    org.evalnas.runtime.execution.worker.WorkerEvents.Sinks parent =
+        new org.evalnas.runtime.execution.worker.WorkerEvents.Sinks(RunListener.NONE, training, RankingMetricsSink.NONE);
+    long t0 = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      bytes.reset();
+      worker.training().stepFinished(cell, new TrainingMetrics.Step(i / 1000, 0.05, 64, 2.0 / (1 + i), 0.025));
+      String line = bytes.toString(java.nio.charset.StandardCharsets.UTF_8).trim();
+      org.evalnas.runtime.execution.worker.WorkerEvents.dispatch(line, cell, parent);
     }
     return (System.nanoTime() - t0) / (double) n;
   }
