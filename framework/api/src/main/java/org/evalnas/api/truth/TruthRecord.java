@@ -37,6 +37,60 @@ public final class TruthRecord {
     this.trainingSeconds = trainingSeconds;
   }
 
+  private TruthRecord(String[] names, double[] values, double trainingSeconds) {
+    this.names = names;
+    this.values = values;
+    this.trainingSeconds = trainingSeconds;
+  }
+
+  /**
+   * Metric names fixed once for many records, so that a benchmark building a record per query
+   * does not build a map each time ({@link #record}).
+   */
+  public static final class Names {
+    private final String[] sorted;
+    /** Where each given name lands in {@link #sorted}. */
+    private final int[] slot;
+
+    private Names(String[] given) {
+      String[] s = given.clone();
+      Arrays.sort(s);
+      this.sorted = SHARED_NAMES.computeIfAbsent(List.of(s), k -> k.toArray(String[]::new));
+      this.slot = new int[given.length];
+      for (int i = 0; i < given.length; i++) {
+        slot[i] = Arrays.binarySearch(sorted, given[i]);
+      }
+    }
+
+    /**
+     * The names, each once.
+     *
+     * @throws IllegalArgumentException when a name repeats
+     */
+    public static Names of(String... names) {
+      if (java.util.Set.of(names).size() != names.length) {
+        throw new IllegalArgumentException("metric names repeat: " + Arrays.toString(names));
+      }
+      return new Names(names);
+    }
+
+    /**
+     * A record with {@code values[i]} for the {@code i}-th name given to {@link #of}.
+     *
+     * @throws IllegalArgumentException when there is not one value per name
+     */
+    public TruthRecord record(double[] values, double trainingSeconds) {
+      if (values.length != slot.length) {
+        throw new IllegalArgumentException(values.length + " values for " + slot.length + " metric names");
+      }
+      double[] v = new double[slot.length];
+      for (int i = 0; i < slot.length; i++) {
+        v[slot[i]] = values[i];
+      }
+      return new TruthRecord(sorted, v, trainingSeconds);
+    }
+  }
+
   /** The value of a metric, if recorded. */
   public OptionalDouble metric(String name) {
     for (int i = 0; i < names.length; i++) {

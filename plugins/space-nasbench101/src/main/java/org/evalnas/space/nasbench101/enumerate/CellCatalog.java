@@ -20,8 +20,11 @@ public final class CellCatalog {
   private final short[] labellings;
   private final long[] hashHigh;
   private final long[] hashLow;
-  /** Cell indices sorted by hash, for lookups. */
-  private final int[] byHash;
+  /**
+   * Open addressing by the hash's high word (uniform: MD5), cell + 1 per slot, 0 free; at most
+   * half full, so a lookup is one or two probes instead of a 19-step binary search.
+   */
+  private final int[] slots;
 
   CellCatalog(byte[] vertices, int[] bits, short[] labellings, long[] hashHigh, long[] hashLow) {
     this.vertices = vertices;
@@ -34,15 +37,22 @@ public final class CellCatalog {
       order[i] = i;
     }
     Arrays.sort(order, (a, b) -> compareHash(hashHigh[a], hashLow[a], hashHigh[b], hashLow[b]));
-    this.byHash = new int[order.length];
     for (int i = 0; i < order.length; i++) {
-      byHash[i] = order[i];
       if (i > 0 && compareHash(hashHigh[order[i - 1]], hashLow[order[i - 1]],
           hashHigh[order[i]], hashLow[order[i]]) == 0) {
         // the official hash has no collisions in this domain; two cells with one hash would
         // mean the enumeration kept two members of one class
         throw new IllegalStateException("two cells share the hash " + hash(order[i]));
       }
+    }
+    this.slots = new int[Integer.highestOneBit(Math.max(1, order.length) * 2) * 2];
+    int mask = slots.length - 1;
+    for (int cell = 0; cell < vertices.length; cell++) {
+      int at = (int) hashHigh[cell] & mask;
+      while (slots[at] != 0) {
+        at = (at + 1) & mask;
+      }
+      slots[at] = cell + 1;
     }
   }
 
@@ -100,27 +110,24 @@ public final class CellCatalog {
     if (hash.length() != 32) {
       return OptionalInt.empty();
     }
-    long high;
-    long low;
-    try {
-      high = Long.parseUnsignedLong(hash.substring(0, 16), 16);
-      low = Long.parseUnsignedLong(hash.substring(16), 16);
-    } catch (NumberFormatException e) {
-      return OptionalInt.empty();
-    }
-    int lo = 0;
-    int hi = byHash.length - 1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      int cell = byHash[mid];
-      int c = compareHash(hashHigh[cell], hashLow[cell], high, low);
-      if (c == 0) {
-        return OptionalInt.of(cell);
+    long high = 0;
+    long low = 0;
+    for (int k = 0; k < 32; k++) {
+      int digit = Character.digit(hash.charAt(k), 16);
+      if (digit < 0) {
+        return OptionalInt.empty();
       }
-      if (c < 0) {
-        lo = mid + 1;
+      if (k < 16) {
+        high = high << 4 | digit;
       } else {
-        hi = mid - 1;
+        low = low << 4 | digit;
+      }
+    }
+    int mask = slots.length - 1;
+    for (int at = (int) high & mask; slots[at] != 0; at = (at + 1) & mask) {
+      int cell = slots[at] - 1;
+      if (hashHigh[cell] == high && hashLow[cell] == low) {
+        return OptionalInt.of(cell);
       }
     }
     return OptionalInt.empty();
