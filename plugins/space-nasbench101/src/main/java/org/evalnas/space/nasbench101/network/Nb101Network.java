@@ -42,8 +42,17 @@ public final class Nb101Network {
       throw new IllegalArgumentException("not a NAS-Bench-101 cell: " + verdict.reason());
     }
     CellSpec pruned = verdict.pruned();
+    return build(shape, Layers.convBnRelu(3, shape.channels()), (in, out) -> new Nb101CellBlock(pruned, in, out));
+  }
+
+  /**
+   * The network around its cells, shared by the standalone network and the supernet: {@code
+   * stem}, the stacks of {@code cells.make(inputChannels, outputChannels)} with 2x2 max pooling
+   * and doubled channels between them, global average pooling and the classifier.
+   */
+  static Block build(NetworkShape shape, Block stem, CellFactory cells) {
     SequentialBlock net = new SequentialBlock();
-    net.add(Layers.convBnRelu(3, shape.channels()));
+    net.add(stem);
     int channels = shape.channels();
     int in = channels;
     for (int stack = 0; stack < shape.stacks(); stack++) {
@@ -53,12 +62,17 @@ public final class Nb101Network {
         channels *= 2;
       }
       for (int c = 0; c < shape.cellsPerStack(); c++) {
-        net.add(new Nb101CellBlock(pruned, in, channels));
+        net.add(cells.make(in, channels));
         in = channels;
       }
     }
     net.add(Pool.globalAvgPool2dBlock());
     net.add(Linear.builder().setUnits(shape.classes()).build());
     return net;
+  }
+
+  /** Makes one cell of the network. */
+  interface CellFactory {
+    Block make(int inputChannels, int outputChannels);
   }
 }

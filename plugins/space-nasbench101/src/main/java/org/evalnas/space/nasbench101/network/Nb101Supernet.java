@@ -1,11 +1,7 @@
 package org.evalnas.space.nasbench101.network;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.core.Linear;
-import ai.djl.nn.pooling.Pool;
 import java.util.List;
 import org.evalnas.api.space.Architecture;
 import org.evalnas.api.space.Decision;
@@ -42,23 +38,11 @@ public final class Nb101Supernet implements Supernet {
     this.vertices = vertices;
     this.decisions = List.copyOf(decisions);
     this.cells = cells;
-    SequentialBlock net = new SequentialBlock();
-    net.add(new SlicedConvBnRelu(3, shape.inputChannels(), shape.channels(), Layers.BN_EPSILON, mode));
-    int channels = shape.channels();
-    int in = channels;
-    for (int stack = 0; stack < shape.stacks(); stack++) {
-      if (stack > 0) {
-        net.add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), true));
-        channels *= 2;
-      }
-      for (int c = 0; c < shape.cellsPerStack(); c++) {
-        net.add(new Nb101SupernetCell(vertices, in, channels, active, mode));
-        in = channels;
-      }
-    }
-    net.add(Pool.globalAvgPool2dBlock());
-    net.add(Linear.builder().setUnits(shape.classes()).build());
-    this.block = net;
+    this.block =
+        Nb101Network.build(
+            shape,
+            new SlicedConvBnRelu(3, shape.inputChannels(), shape.channels(), Layers.BN_EPSILON, mode),
+            (in, out) -> new Nb101SupernetCell(vertices, in, out, active, mode));
   }
 
   @Override
