@@ -22,15 +22,16 @@ tensors from the start and are zeroed in place, never set to None.
     ./evalnas nasbench101 enumerate --max-vertices 4 --output /tmp/nb101-v4.jsonl
     /usr/bin/python3 bench/nb101_torch_supernet.py CHANNELS STACKS CELLS BATCH STEPS THREADS /tmp/nb101-v4.jsonl
 """
-import gzip
 import json
 import sys
 import time
 
-import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+# the official channel rules and the data, as the standalone network's benchmark has them
+from nb101_torch_throughput import fashion_mnist, vertex_channels
 
 VERTICES = 4
 CELLS = 91
@@ -39,28 +40,6 @@ CELLS = 91
 def path_index(step):
     """The fixed path sequence both sides share: step i trains cell (i * 37) % 91."""
     return step * 37 % CELLS
-
-
-def vertex_channels(cin, cout, m):
-    """The official compute_vertex_channels (VertexChannels.java)."""
-    n = len(m)
-    ch = [0] * n
-    ch[0], ch[-1] = cin, cout
-    if n == 2:
-        return ch
-    deg = sum(m[v][n - 1] for v in range(1, n - 1))
-    interior, corr = cout // deg, cout % deg
-    for v in range(1, n - 1):
-        if m[v][n - 1]:
-            ch[v] = interior + (1 if corr > 0 else 0)
-            corr -= 1 if corr > 0 else 0
-    for v in range(n - 3, 0, -1):
-        if not m[v][n - 1]:
-            for d in range(v + 1, n - 1):
-                if m[v][d]:
-                    ch[v] = max(ch[v], ch[d])
-        assert ch[v] > 0, "vertex gets no channels: is the cell pruned?"
-    return ch
 
 
 def is_pruned(m):
@@ -184,16 +163,6 @@ class Supernet(nn.Module):
     def forward(self, x):
         x = self.stem(x, self.channels)
         return self.classifier(self.features(x).mean((2, 3)))
-
-
-def fashion_mnist(n):
-    root = "/usr/share/datasets/fashion-mnist/"
-    with gzip.open(root + "train-images-idx3-ubyte.gz") as f:
-        images = np.frombuffer(f.read(), np.uint8, offset=16).reshape(-1, 1, 28, 28)[:n]
-    with gzip.open(root + "train-labels-idx1-ubyte.gz") as f:
-        labels = np.frombuffer(f.read(), np.uint8, offset=8)[:n]
-    x = (torch.from_numpy(images.astype(np.float32)) / 255 - 0.2860) / 0.3530
-    return x, torch.from_numpy(labels.astype(np.int64))
 
 
 def read_cells(path):

@@ -3,17 +3,10 @@ package org.evalnas.space.nasbench101.network;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.evalnas.api.space.Architecture;
-import org.evalnas.nn.data.DataSplit;
-import org.evalnas.nn.data.DatasetId;
-import org.evalnas.nn.data.DatasetLoader;
-import org.evalnas.nn.device.DeviceChoice;
 import org.evalnas.nn.device.EngineSettings;
 import org.evalnas.nn.evaluate.NetworkShape;
-import org.evalnas.nn.evaluate.ScratchTrainer;
 import org.evalnas.nn.supernet.Supernet;
 import org.evalnas.nn.training.StepPasses;
-import org.evalnas.nn.training.TrainingOptions;
-import org.evalnas.nn.training.TrainingSession;
 import org.evalnas.space.nasbench101.Nb101Space;
 
 /**
@@ -71,12 +64,6 @@ public final class SupernetThroughputBench {
         IntStream.range(0, 8).map(i -> pathIndex(i, cells.size())).boxed().toList());
 
     Supernet supernet = space.supernet(new NetworkShape(1, 10, channels, stacks, cellsPerStack));
-    DataSplit split =
-        DataSplit.of(DatasetLoader.builder().build().load(DatasetId.FASHION_MNIST), 0, 0);
-    TrainingOptions options =
-        TrainingOptions.builder().setEpochs(1000).setBatchSize(batch).setLearningRate(0.05)
-            .optMomentum(0.9).optNesterov(true).optWeightDecay(5e-4).optDevice(DeviceChoice.CPU)
-            .build();
     StepPasses onePath =
         new StepPasses() {
           private long step;
@@ -92,22 +79,6 @@ public final class SupernetThroughputBench {
             supernet.activate(cells.get(pathIndex(step, cells.size())));
           }
         };
-    try (TrainingSession s =
-        TrainingSession.builder()
-            .setBlock(supernet.block())
-            .setTrainingSet(split.train().head(batch * (steps + 5)))
-            .setOptions(options)
-            .optNormalization(DatasetId.FASHION_MNIST.normalization())
-            .optStepPasses(onePath)
-            .build()) {
-      s.trainSteps(5); // warm-up
-      long t0 = System.nanoTime();
-      s.trainSteps(steps);
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      System.out.printf(
-          "djl supernet parameters=%d batch=%d steps=%d threads=%d seconds=%.3f images/s=%.1f%n",
-          ScratchTrainer.trainableParameters(s.block()), batch, steps, threads, seconds,
-          steps * batch / seconds);
-    }
+    TrainingThroughputBench.measure("djl supernet", supernet.block(), onePath, batch, steps, threads);
   }
 }
