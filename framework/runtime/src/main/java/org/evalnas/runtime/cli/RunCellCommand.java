@@ -1,8 +1,6 @@
 package org.evalnas.runtime.cli;
 
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -20,7 +18,7 @@ import org.evalnas.runtime.protocol.CellKey;
 import org.evalnas.runtime.protocol.CheckpointOptions;
 import org.evalnas.runtime.protocol.QueryListener;
 import org.evalnas.runtime.protocol.StopSignal;
-import org.evalnas.runtime.results.AtomicFiles;
+import org.evalnas.runtime.results.CellErrorFile;
 import org.evalnas.runtime.results.ResultLayout;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -149,10 +147,7 @@ final class RunCellCommand implements Callable<Integer> {
                     registry, loaded, settings, out, Clock.systemUTC(), QueryListener.NONE, new CheckpointOptions(every, stop));
       } catch (RuntimeException e) {
         // the cell cannot start (data missing, a broken plugin): its directory says why
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        AtomicFiles.write(
-            cell.directory(out).resolve(ResultLayout.ERROR), trace.toString().getBytes(StandardCharsets.UTF_8));
+        CellErrorFile.write(cell.directory(out), e);
         throw e;
       }
       o.printf("%s seed %d: %s%n", cell.policy(), cell.seed(), resuming ? "resuming from its checkpoint" : "starting");

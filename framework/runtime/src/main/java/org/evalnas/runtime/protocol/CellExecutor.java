@@ -3,9 +3,6 @@ package org.evalnas.runtime.protocol;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigUtil;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,6 +32,7 @@ import org.evalnas.runtime.config.LoadedConfig;
 import org.evalnas.runtime.plugin.PluginRegistry;
 import org.evalnas.runtime.plugin.ProviderKind;
 import org.evalnas.runtime.results.AtomicFiles;
+import org.evalnas.runtime.results.CellErrorFile;
 import org.evalnas.runtime.results.CellResult;
 import org.evalnas.runtime.results.CellResultCodec;
 import org.evalnas.runtime.results.ResultLayout;
@@ -209,11 +207,7 @@ public final class CellExecutor {
     } catch (SearchStoppedException e) {
       return new CellAttempt(cell, null, e.getMessage(), true);
     } catch (RuntimeException | IOException | LinkageError e) {
-      String message = e instanceof InputException ie ? ie.describe() : String.valueOf(e.getMessage());
-      StringWriter trace = new StringWriter();
-      e.printStackTrace(new PrintWriter(trace));
-      AtomicFiles.write(dir.resolve(ResultLayout.ERROR), trace.toString().getBytes(StandardCharsets.UTF_8));
-      return new CellAttempt(cell, null, message, false);
+      return new CellAttempt(cell, null, CellErrorFile.write(dir, e), false);
     }
   }
 

@@ -1,8 +1,5 @@
 package org.evalnas.runtime.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.evalnas.api.InputException;
 import org.evalnas.runtime.config.ExperimentSettings;
+import org.evalnas.runtime.results.CellErrorFile;
 import org.evalnas.runtime.results.CellResult;
 import org.evalnas.runtime.results.CellResultCodec;
 import org.evalnas.runtime.results.ResultLayout;
@@ -112,12 +110,7 @@ public final class SummaryBuilder {
   public static List<String> failures(Path output) {
     List<String> out = new ArrayList<>();
     for (Path f : ResultLayout.errorFiles(output)) {
-      try {
-        String firstLine = Files.readAllLines(f).stream().findFirst().orElse("");
-        out.add(output.relativize(f.getParent()) + ": " + firstLine);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      out.add(output.relativize(f.getParent()) + ": " + CellErrorFile.reason(f));
     }
     return out;
   }

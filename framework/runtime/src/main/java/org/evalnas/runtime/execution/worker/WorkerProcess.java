@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.evalnas.runtime.protocol.CellAttempt;
 import org.evalnas.runtime.protocol.CellExecutor;
 import org.evalnas.runtime.protocol.CellKey;
+import org.evalnas.runtime.results.CellErrorFile;
 import org.evalnas.runtime.results.ResultLayout;
 
 /**
@@ -51,9 +52,7 @@ public final class WorkerProcess {
       Path error = dir.resolve(ResultLayout.ERROR);
       String why =
           Files.isRegularFile(error)
-              ? Files.readAllLines(error).stream().findFirst().orElse("failed")
-                  // the first line of the worker's stack trace: the message without the class
-                  .replaceFirst("^[\\w.$]+(Exception|Error): ", "")
+              ? CellErrorFile.reason(error)
               : "the worker exited with " + code + " without a result; see " + log;
       return new CellAttempt(cell, null, why, false);
     } finally {
