@@ -275,23 +275,33 @@ public final class TrainingSession implements AutoCloseable {
 
   /** As {@link #evaluate(ImageSet)}, in batches of {@code batchSize}. */
   public double evaluate(ImageSet set, int batchSize) {
-    gradientsOffOnThisThread();
-    ImageBatcher batcher = ImageBatcher.forEvaluation(set, batchSize, normalization);
-    long right = 0;
-    for (int i = 0; i < batcher.batchesPerEpoch(); i++) {
-      try (NDManager evalManager = manager.newSubManager();
-          NDScope scope = new NDScope()) {
-        Batch data = batcher.batch(evalManager, 0, i);
-        NDArray logits = block.forward(store, new NDList(data.images()), false).singletonOrThrow();
-        int[] predicted = logits.argMax(1).toType(DataType.INT32, false).toIntArray();
-        for (int k = 0; k < predicted.length; k++) {
-          if (predicted[k] == data.labelValues()[k]) {
-            right++;
-          }
+    long[] right = {0};
+    forEachBatch(set, batchSize, Integer.MAX_VALUE, (data, i) -> {
+      NDArray logits = block.forward(store, new NDList(data.images()), false).singletonOrThrow();
+      int[] predicted = logits.argMax(1).toType(DataType.INT32, false).toIntArray();
+      for (int k = 0; k < predicted.length; k++) {
+        if (predicted[k] == data.labelValues()[k]) {
+          right[0]++;
         }
       }
+    });
+    return set.size() == 0 ? Double.NaN : (double) right[0] / set.size();
+  }
+
+  /**
+   * Runs {@code body} on the first {@code batches} batches of {@code set} in its order (no
+   * augmentation, this session's normalization), each in its own sub-manager and scope.
+   */
+  private void forEachBatch(ImageSet set, int batchSize, int batches, java.util.function.ObjIntConsumer<Batch> body) {
+    gradientsOffOnThisThread();
+    ImageBatcher batcher = ImageBatcher.forEvaluation(set, batchSize, normalization);
+    int n = Math.min(batches, batcher.batchesPerEpoch());
+    for (int i = 0; i < n; i++) {
+      try (NDManager evalManager = manager.newSubManager();
+          NDScope scope = new NDScope()) {
+        body.accept(batcher.batch(evalManager, 0, i), i);
+      }
     }
-    return set.size() == 0 ? Double.NaN : (double) right / set.size();
   }
 
   /**
@@ -302,17 +312,10 @@ public final class TrainingSession implements AutoCloseable {
    * index before it runs.
    */
   public void forwardInTrainingMode(ImageSet set, int batches, IntConsumer beforeBatch) {
-    gradientsOffOnThisThread();
-    ImageBatcher batcher = ImageBatcher.forEvaluation(set, options.batchSize(), normalization);
-    int n = Math.min(batches, batcher.batchesPerEpoch());
-    for (int i = 0; i < n; i++) {
-      try (NDManager evalManager = manager.newSubManager();
-          NDScope scope = new NDScope()) {
-        Batch data = batcher.batch(evalManager, 0, i);
-        beforeBatch.accept(i);
-        block.forward(store, new NDList(data.images()), true);
-      }
-    }
+    forEachBatch(set, options.batchSize(), batches, (data, i) -> {
+      beforeBatch.accept(i);
+      block.forward(store, new NDList(data.images()), true);
+    });
   }
 
   /** Copies of all parameters (and buffers such as batch-norm statistics) on the host, by name. */

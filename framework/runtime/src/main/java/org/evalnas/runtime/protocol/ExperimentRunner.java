@@ -50,6 +50,10 @@ public final class ExperimentRunner {
     this.clock = clock;
   }
 
+  private boolean inWorker(CellExecutor executor, CellKey cell) {
+    return workers.isPresent() && settings.parallel() > 1 && settings.workerProcesses() && executor.trains(cell);
+  }
+
   /**
    * Runs cells that train networks in worker processes started with {@code command}, when
    * more than one cell runs at a time (PyTorch trains one network at a time per process).
@@ -74,15 +78,6 @@ public final class ExperimentRunner {
    * training and ranking metrics.
    */
   public RunOutcome run(
-      boolean fresh, RunListener listener, TrainingMetrics trainingMetrics, RankingMetricsSink rankingMetrics) {
-    return runCells(fresh, listener, trainingMetrics, rankingMetrics);
-  }
-
-  private boolean inWorker(CellExecutor executor, CellKey cell) {
-    return workers.isPresent() && settings.parallel() > 1 && settings.workerProcesses() && executor.trains(cell);
-  }
-
-  private RunOutcome runCells(
       boolean fresh, RunListener listener, TrainingMetrics trainingMetrics, RankingMetricsSink rankingMetrics) {
     Instant started = clock.instant();
     if (fresh) {

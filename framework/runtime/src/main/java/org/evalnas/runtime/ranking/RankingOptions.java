@@ -39,4 +39,9 @@ public record RankingOptions(List<Integer> precisionAtK, double topFraction, dou
             throw new IllegalArgumentException("truthPrecision must be positive and finite, got " + truthPrecision);
         }
     }
+
+    /** These options for a sample of {@code n} items: precision@k only for the k up to n. */
+    public RankingOptions upTo(int n) {
+        return new RankingOptions(precisionAtK.stream().filter(k -> k <= n).toList(), topFraction, truthPrecision);
+    }
 }

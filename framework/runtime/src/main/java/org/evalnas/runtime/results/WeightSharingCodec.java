@@ -27,25 +27,40 @@ public final class WeightSharingCodec {
     number(o, "noise_ceiling", r.noiseCeiling());
     ArrayNode rankings = o.putArray("rankings");
     r.rankings().forEach(e -> rankings.add(ranking(e)));
-    ArrayNode scores = o.putArray("final_scores");
-    for (SampleScore s : r.finalScores()) {
-      ObjectNode n = scores.addObject();
+    o.set("final_scores", scores(r.finalScores()));
+    return o;
+  }
+
+  /** Sample scores as a JSON array. */
+  public static ArrayNode scores(List<SampleScore> scores) {
+    ArrayNode a = CellResultCodec.JSON.createArrayNode();
+    for (SampleScore s : scores) {
+      ObjectNode n = a.addObject();
       n.put("id", s.id());
       number(n, "supernet", s.supernet());
       number(n, "truth", s.truth());
     }
-    return o;
+    return a;
+  }
+
+  /** Reads what {@link #scores} wrote. */
+  public static List<SampleScore> readScores(JsonNode a) {
+    List<SampleScore> scores = new ArrayList<>();
+    a.forEach(n -> scores.add(new SampleScore(n.get("id").asText(), num(n.get("supernet")), num(n.get("truth")))));
+    return scores;
   }
 
   /** Reads what {@link #write} wrote. */
   public static WeightSharingRecord read(JsonNode o) {
     List<EpochRanking> rankings = new ArrayList<>();
     o.get("rankings").forEach(n -> rankings.add(readRanking(n)));
-    List<SampleScore> scores = new ArrayList<>();
-    o.get("final_scores")
-        .forEach(n -> scores.add(new SampleScore(n.get("id").asText(), num(n.get("supernet")), num(n.get("truth")))));
     return new WeightSharingRecord(
-        o.get("epochs").asInt(), o.get("sample_size").asInt(), o.get("truth_metric").asText(), num(o.get("noise_ceiling")), rankings, scores);
+        o.get("epochs").asInt(),
+        o.get("sample_size").asInt(),
+        o.get("truth_metric").asText(),
+        num(o.get("noise_ceiling")),
+        rankings,
+        readScores(o.get("final_scores")));
   }
 
   /** One epoch's ranking metrics as JSON. */

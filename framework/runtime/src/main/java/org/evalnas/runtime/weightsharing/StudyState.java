@@ -42,10 +42,7 @@ record StudyState(
     o.put("random_steps", randomSteps);
     ArrayNode r = o.putArray("rankings");
     rankings.forEach(e -> r.add(WeightSharingCodec.ranking(e)));
-    ArrayNode s = o.putArray("final_scores");
-    for (SampleScore x : finalScores) {
-      s.addObject().put("id", x.id()).put("supernet", x.supernet()).put("truth", x.truth());
-    }
+    o.set("final_scores", WeightSharingCodec.scores(finalScores));
     try {
       AtomicFiles.write(dir.resolve(FILE), JSON.writeValueAsBytes(o));
     } catch (IOException e) {
@@ -66,11 +63,13 @@ record StudyState(
       }
       List<EpochRanking> rankings = new ArrayList<>();
       o.get("rankings").forEach(n -> rankings.add(WeightSharingCodec.readRanking(n)));
-      List<SampleScore> scores = new ArrayList<>();
-      o.get("final_scores")
-          .forEach(n -> scores.add(new SampleScore(n.get("id").asText(), n.get("supernet").asDouble(), n.get("truth").asDouble())));
       return Optional.of(
-          new StudyState(identity, o.get("epoch").asInt(), o.get("random_steps").asLong(), rankings, scores));
+          new StudyState(
+              identity,
+              o.get("epoch").asInt(),
+              o.get("random_steps").asLong(),
+              rankings,
+              WeightSharingCodec.readScores(o.get("final_scores"))));
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // damaged: start the cell over
     }

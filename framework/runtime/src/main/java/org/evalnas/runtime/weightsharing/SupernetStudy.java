@@ -29,7 +29,7 @@ import org.evalnas.runtime.metrics.RankingMetricsSink;
 import org.evalnas.runtime.metrics.TrainingMetrics;
 import org.evalnas.runtime.metrics.TrainingMetricsListener;
 import org.evalnas.runtime.protocol.CellKey;
-import org.evalnas.runtime.protocol.CountingRandom;
+import org.evalnas.api.checkpoint.CountingRandom;
 import org.evalnas.runtime.protocol.StopSignal;
 import org.evalnas.runtime.ranking.RankingMetrics;
 import org.evalnas.runtime.ranking.RankingOptions;
@@ -134,12 +134,7 @@ public final class SupernetStudy {
               + sample.size() + " architectures of the evaluation sample; a ranking needs 2");
     }
     double[] truthValues = truths.stream().mapToDouble(Double::doubleValue).toArray();
-    // precision@k only for the k a sample this small has
-    RankingOptions ranking =
-        new RankingOptions(
-            settings.ranking().precisionAtK().stream().filter(k -> k <= covered.size()).toList(),
-            settings.ranking().topFraction(),
-            settings.ranking().truthPrecision());
+    RankingOptions ranking = settings.ranking().upTo(covered.size());
     int epochs = settings.recipe().options().epochs();
 
     PathPasses passes = new PathPasses(policy, supernet);
