@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.evalnas.api.checkpoint.CheckpointStore;
+import org.evalnas.api.checkpoint.CountingRandom;
 import org.evalnas.api.checkpoint.SearchStoppedException;
 import org.evalnas.api.checkpoint.StateReader;
 import org.evalnas.api.checkpoint.StateWriter;
@@ -46,7 +47,7 @@ public final class TestBlackBoxContext implements BlackBoxContext {
   private final GroundTruth truth;
   private final long seed;
   private final Budget budget;
-  private final Steps random;
+  private final CountingRandom random;
   private final List<Score> trajectory = new ArrayList<>();
   private double secondsUsed;
   private int rejectedQueries;
@@ -63,7 +64,7 @@ public final class TestBlackBoxContext implements BlackBoxContext {
     this.truth = Objects.requireNonNull(truth, "truth");
     this.seed = seed;
     this.budget = Objects.requireNonNull(budget, "budget");
-    this.random = new Steps(new SplittableRandom(seed));
+    this.random = new CountingRandom(new SplittableRandom(seed));
   }
 
   /**
@@ -235,7 +236,7 @@ public final class TestBlackBoxContext implements BlackBoxContext {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      last = new Snapshot(random.steps, secondsUsed, List.copyOf(trajectory), bytes.toByteArray());
+      last = new Snapshot(random.steps(), secondsUsed, List.copyOf(trajectory), bytes.toByteArray());
       saved++;
       if (stopping()) {
         throw new SearchStoppedException("the test stops the search after a checkpoint");
@@ -244,7 +245,7 @@ public final class TestBlackBoxContext implements BlackBoxContext {
 
     @Override
     public <T> Optional<T> read(StateReader<T> reader) {
-      if (!trajectory.isEmpty() || random.steps > 0) {
+      if (!trajectory.isEmpty() || random.steps() > 0) {
         throw new IllegalStateException("load a checkpoint before the first query or random draw");
       }
       if (last == null) {
@@ -262,51 +263,4 @@ public final class TestBlackBoxContext implements BlackBoxContext {
     }
   }
 
-  /**
-   * The seeded generator, counting its steps so a checkpoint can put it back: {@code
-   * SplittableRandom} overrides only {@code nextInt()}, {@code nextLong()} and {@code
-   * nextBytes}, so delegating those and inheriting the rest gives its numbers exactly.
-   */
-  private static final class Steps implements RandomGenerator {
-    private final SplittableRandom random;
-    long steps;
-
-    Steps(SplittableRandom random) {
-      this.random = random;
-    }
-
-    @Override
-    public int nextInt() {
-      steps++;
-      return random.nextInt();
-    }
-
-    @Override
-    public long nextLong() {
-      steps++;
-      return random.nextLong();
-    }
-
-    @Override
-    public void nextBytes(byte[] bytes) {
-      int i = 0;
-      for (int words = bytes.length >> 3; words-- > 0; ) {
-        long rnd = nextLong();
-        for (int n = 8; n-- > 0; rnd >>>= Byte.SIZE) {
-          bytes[i++] = (byte) rnd;
-        }
-      }
-      if (i < bytes.length) {
-        for (long rnd = nextLong(); i < bytes.length; rnd >>>= Byte.SIZE) {
-          bytes[i++] = (byte) rnd;
-        }
-      }
-    }
-
-    void skipTo(long target) {
-      while (steps < target) {
-        nextLong();
-      }
-    }
-  }
 }

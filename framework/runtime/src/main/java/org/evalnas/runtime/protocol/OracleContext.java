@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.random.RandomGenerator;
 import org.evalnas.api.InputException;
 import org.evalnas.api.checkpoint.CheckpointStore;
+import org.evalnas.api.checkpoint.CountingRandom;
 import org.evalnas.api.checkpoint.SearchStoppedException;
 import org.evalnas.api.policy.BlackBoxContext;
 import org.evalnas.api.policy.Budget;

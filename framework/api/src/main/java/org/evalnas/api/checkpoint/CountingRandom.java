@@ -1,11 +1,12 @@
-package org.evalnas.runtime.protocol;
+package org.evalnas.api.checkpoint;
 
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
  * A cell's {@link SplittableRandom} that counts how far it advanced, so that a checkpoint can
- * record its state as one number and a resumed cell can put it back.
+ * record its state as one number and a resumed cell can put it back: the runtime's contexts
+ * and the testkit's use it alike.
  *
  * <p>{@code SplittableRandom} overrides only {@code nextInt()}, {@code nextLong()} and {@code
  * nextBytes}; every other draw ({@code nextInt(bound)}, {@code nextDouble()}, ...) is {@link
