@@ -49,6 +49,7 @@ public final class CellExecutor {
   private final ExperimentSettings settings;
   private final Path output;
   private final CellRunner runner;
+  private final int checkpointInterval;
 
   /**
    * Builds the space, the ground truth and the evaluator the cells share.
@@ -86,6 +87,7 @@ public final class CellExecutor {
     this.loaded = loaded;
     this.settings = settings;
     this.output = output;
+    this.checkpointInterval = checkpoints.interval();
     SearchSpace space =
         registry
             .require(ProviderKind.SPACE, settings.space(), SearchSpaceProvider.class)
@@ -188,6 +190,16 @@ public final class CellExecutor {
    * cell itself: that is the attempt's error.
    */
   public CellAttempt run(CellKey cell) {
+    return run(cell, Files.isDirectory(cell.directory(output)));
+  }
+
+  /**
+   * As {@link #run(CellKey)}, for a caller that already knows whether the cell's directory
+   * exists (the local runner lists each policy's directory once). A cell that starts without
+   * one has no checkpoint to resume and no earlier error or state to delete, which spares a
+   * tabular cell most of its file-system calls: on a disk they cost more than its search.
+   */
+  public CellAttempt run(CellKey cell, boolean directoryExists) {
     Path dir = cell.directory(output);
     try {
       boolean baseline = cell.policy().equals(ExperimentSettings.BASELINE);
@@ -198,11 +210,15 @@ public final class CellExecutor {
       HostPluginContext context = context(ProviderKind.POLICY, policy);
       CellResult result =
           runner.run(
-              cell, provider.create(context), budget, dir, identity(cell, policy, budget, context));
+              cell, provider.create(context), budget, dir, identity(cell, policy, budget, context),
+              directoryExists);
       AtomicFiles.write(dir.resolve(ResultLayout.RESULT), CellResultCodec.write(result));
-      Files.deleteIfExists(dir.resolve(ResultLayout.ERROR));
-      CellCheckpoints.delete(dir);
-      SupernetStudy.clear(dir);
+      // what an earlier attempt or this one's periodic checkpoints and supernet epochs left
+      if (directoryExists || checkpointInterval > 0 || result.weightSharing() != null) {
+        Files.deleteIfExists(dir.resolve(ResultLayout.ERROR));
+        CellCheckpoints.delete(dir);
+        SupernetStudy.clear(dir);
+      }
       return new CellAttempt(cell, result, null, false);
     } catch (SearchStoppedException e) {
       return new CellAttempt(cell, null, e.getMessage(), true);

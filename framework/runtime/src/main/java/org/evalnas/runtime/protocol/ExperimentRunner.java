@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
@@ -79,7 +81,7 @@ public final class ExperimentRunner {
    */
   public RunOutcome run(
       boolean fresh, RunListener listener, TrainingMetrics trainingMetrics, RankingMetricsSink rankingMetrics) {
-    Instant started = clock.instant();
+    Instant startedAt = clock.instant();
     if (fresh) {
       ResultLayout.clear(output, settings.cellPolicies());
     }
@@ -89,12 +91,20 @@ public final class ExperimentRunner {
 
     List<CellKey> pending = new ArrayList<>();
     List<CellResult> results = new ArrayList<>();
+    Map<String, Set<Long>> started = new HashMap<>();
+    for (String policy : settings.cellPolicies()) {
+      started.put(policy, ResultLayout.seedsWithDirectories(output, policy));
+    }
     for (CellKey cell : CellExecutor.cells(settings)) {
-      CellExecutor.finished(output, settings.name(), cell).ifPresentOrElse(results::add, () -> pending.add(cell));
+      if (!started.get(cell.policy()).contains(cell.seed())) {
+        pending.add(cell);
+      } else {
+        CellExecutor.finished(output, settings.name(), cell).ifPresentOrElse(results::add, () -> pending.add(cell));
+      }
     }
     int resumed = results.size();
     ProvenanceWriter provenance = new ProvenanceWriter(registry, loaded, settings, output);
-    provenance.write(started, null);
+    provenance.write(startedAt, null);
     listener.runStarted(settings.name(), pending.size() + resumed, resumed);
 
     Map<CellKey, String> failed = new TreeMap<>(Comparator.comparing(CellKey::policy).thenComparingLong(CellKey::seed));
@@ -116,7 +126,7 @@ public final class ExperimentRunner {
                           ? WorkerProcess.run(
                               workers.get(), output, settings.name(), cell,
                               new WorkerEvents.Sinks(listener, trainingMetrics, rankingMetrics))
-                          : executor.run(cell);
+                          : executor.run(cell, started.get(cell.policy()).contains(cell.seed()));
                   listener.cellFinished(cell, attempt.ok());
                   return attempt;
                 }));
@@ -139,7 +149,7 @@ public final class ExperimentRunner {
       pool.shutdownNow();
       listener.runFinished();
     }
-    provenance.write(started, clock.instant());
+    provenance.write(startedAt, clock.instant());
     return new RunOutcome(output, ran, resumed, failed, results);
   }
 }

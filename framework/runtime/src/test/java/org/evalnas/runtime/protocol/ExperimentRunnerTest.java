@@ -80,6 +80,12 @@ class ExperimentRunnerTest {
     assertThat(csv.lines().skip(1).map(l -> l.split(",")[0]).toList())
         .containsExactly("random-baseline", "test-random");
     assertThat(Files.readString(out.resolve("report.md"))).contains("Best architecture of the space:");
+    // a new cell's directory holds its result and nothing else (no temp file, no checkpoint)
+    for (Path f : ResultLayout.resultFiles(out)) {
+      try (var files = Files.list(f.getParent())) {
+        assertThat(files.map(p -> p.getFileName().toString())).containsExactly("result.json");
+      }
+    }
   }
 
   @Test
