@@ -64,25 +64,13 @@ public final class SummaryBuilder {
     }
     CellResult first = results.get(0);
     double[] random = accuracies(byPolicy.getOrDefault(ExperimentSettings.BASELINE, List.of()));
-    List<PolicySummary> rows = new ArrayList<>();
     List<String> order = new ArrayList<>(byPolicy.keySet());
     // the baseline's row first, the others by name
     order.sort(Comparator.comparing((String p) -> !p.equals(ExperimentSettings.BASELINE)).thenComparing(p -> p));
-    for (String policy : order) {
-      List<CellResult> cells = byPolicy.get(policy);
-      // the statistics see seeds in order, whatever order the cells finished in
-      cells.sort(Comparator.comparingLong(CellResult::seed));
-      double[] acc = accuracies(cells);
-      rows.add(
-          new PolicySummary(
-              policy,
-              PolicyStatistics.of(acc),
-              mean(cells.stream().mapToDouble(CellResult::rankPercentile).toArray()),
-              mean(cells.stream().mapToDouble(CellResult::regret).toArray()),
-              random.length == 0 ? Double.NaN : RandomComparison.pBeatRandom(acc, random),
-              random.length == 0 ? Double.NaN : RandomComparison.mannWhitneyP(acc, random),
-              mean(cells.stream().mapToDouble(CellResult::queriesUsed).toArray())));
-    }
+    // rows in parallel: each bootstrap draws from its own fixed seed, so the order of work
+    // cannot change a number, and the bootstraps are most of a short run's summary time
+    List<PolicySummary> rows =
+        order.parallelStream().map(policy -> row(policy, byPolicy.get(policy), random)).toList();
     return new ExperimentSummary(
         first.experiment(),
         first.space(),
@@ -92,6 +80,20 @@ public final class SummaryBuilder {
         rows,
         failures,
         WeightSharingSummary.of(results));
+  }
+
+  private static PolicySummary row(String policy, List<CellResult> cells, double[] random) {
+    // the statistics see seeds in order, whatever order the cells finished in
+    cells.sort(Comparator.comparingLong(CellResult::seed));
+    double[] acc = accuracies(cells);
+    return new PolicySummary(
+        policy,
+        PolicyStatistics.of(acc),
+        mean(cells.stream().mapToDouble(CellResult::rankPercentile).toArray()),
+        mean(cells.stream().mapToDouble(CellResult::regret).toArray()),
+        random.length == 0 ? Double.NaN : RandomComparison.pBeatRandom(acc, random),
+        random.length == 0 ? Double.NaN : RandomComparison.mannWhitneyP(acc, random),
+        mean(cells.stream().mapToDouble(CellResult::queriesUsed).toArray()));
   }
 
   private static double[] accuracies(List<CellResult> cells) {
