@@ -26,8 +26,10 @@ public record WorkerCommand(Path configFile, List<String> overrides, Optional<Pa
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      // the launcher's first run records a class-data archive at exit: the parent's alone
-      if (!option.startsWith("-XX:ArchiveClassesAtExit")) {
+      // the launcher's first run records a class-data archive at exit: the parent's alone; and
+      // a worker trains for minutes, so it keeps both compiler tiers the launcher's C1-only
+      // driver setting would take from it
+      if (!option.startsWith("-XX:ArchiveClassesAtExit") && !option.startsWith("-XX:TieredStopAtLevel")) {
         cmd.add(option);
       }
     }
