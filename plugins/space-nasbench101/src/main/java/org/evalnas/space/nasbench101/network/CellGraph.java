@@ -38,6 +38,17 @@ final class CellGraph {
    * @param cell a pruned cell
    * @param channels its vertex channels ({@link VertexChannels})
    */
+  /** The operation of each vertex of {@code cell} after the input (index 0 stays null). */
+  static CellOp[] operations(CellSpec cell) {
+    CellOp[] ops = new CellOp[cell.vertices()];
+    for (int v = 1; v < ops.length; v++) {
+      String name = cell.ops().get(v);
+      ops[v] = CellOp.byOfficialName(name)
+          .orElseThrow(() -> new IllegalArgumentException("unknown operation " + name + " in " + cell.ops()));
+    }
+    return ops;
+  }
+
   static NDArray forward(CellSpec cell, int[] channels, CellOp[] ops, NDArray input, VertexLayers layers) {
     int n = cell.vertices();
     int out = n - 1;

@@ -29,12 +29,10 @@ final class Nb101CellBlock extends AbstractBlock {
     this.cell = cell;
     int n = cell.vertices();
     this.channels = VertexChannels.compute(inputChannels, outputChannels, cell);
-    this.ops = new CellOp[n];
+    this.ops = CellGraph.operations(cell);
     this.projections = new Block[n];
     this.convolutions = new Block[n];
     for (int v = 1; v < n; v++) {
-      ops[v] = CellOp.byOfficialName(cell.ops().get(v)).orElseThrow(
-          () -> new IllegalArgumentException("unknown operation in " + cell.ops()));
       if (v < n - 1) {
         if (cell.edge(0, v)) {
           projections[v] = addChildBlock("projection" + v, Layers.convBnRelu(1, channels[v]));

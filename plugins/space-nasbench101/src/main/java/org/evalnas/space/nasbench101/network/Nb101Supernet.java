@@ -6,6 +6,7 @@ import java.util.List;
 import org.evalnas.api.space.Architecture;
 import org.evalnas.api.space.Decision;
 import org.evalnas.nn.evaluate.NetworkShape;
+import org.evalnas.nn.supernet.ActivePath;
 import org.evalnas.nn.supernet.BatchNormMode;
 import org.evalnas.nn.supernet.SlicedConvBnRelu;
 import org.evalnas.nn.supernet.Supernet;
@@ -21,7 +22,7 @@ public final class Nb101Supernet implements Supernet {
   private final int vertices;
   private final List<Decision> decisions;
   private final java.util.function.Function<Architecture, CellSpec> cells;
-  private final ActivePath active = new ActivePath();
+  private final ActivePath<CellSpec> active = new ActivePath<>();
   private final BatchNormMode mode = new BatchNormMode();
   private final Block block;
 

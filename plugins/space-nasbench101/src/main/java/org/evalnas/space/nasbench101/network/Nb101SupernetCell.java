@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.evalnas.nn.supernet.ActivePath;
 import org.evalnas.nn.supernet.BatchNormMode;
 import org.evalnas.nn.supernet.SlicedConvBnRelu;
 import org.evalnas.space.nasbench101.spec.CellOp;
@@ -30,14 +31,14 @@ final class Nb101SupernetCell extends AbstractBlock {
   private final int vertices;
   private final int inputChannels;
   private final int outputChannels;
-  private final ActivePath active;
+  private final ActivePath<CellSpec> active;
   /** Per vertex 1..V-1: the projection of the cell input into it. */
   private final SlicedConvBnRelu[] projections;
   private final SlicedConvBnRelu[] conv3x3;
   private final SlicedConvBnRelu[] conv1x1;
 
   Nb101SupernetCell(
-      int vertices, int inputChannels, int outputChannels, ActivePath active, BatchNormMode mode) {
+      int vertices, int inputChannels, int outputChannels, ActivePath<CellSpec> active, BatchNormMode mode) {
     super(VERSION);
     this.vertices = vertices;
     this.inputChannels = inputChannels;
@@ -60,11 +61,8 @@ final class Nb101SupernetCell extends AbstractBlock {
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-    if (active.none()) {
-      throw new IllegalStateException("activate a path or a mixture before running the supernet");
-    }
+    CellSpec cell = active.path();
     NDArray input = inputs.singletonOrThrow();
-    CellSpec cell = active.cell();
     if (cell == null) {
       return new NDList(mixture(store, input, training));
     }
@@ -87,7 +85,7 @@ final class Nb101SupernetCell extends AbstractBlock {
             return convolution(v, op).apply(store, x, width, training);
           }
         };
-    return new NDList(CellGraph.forward(cell, channels, active.ops(), input, layers));
+    return new NDList(CellGraph.forward(cell, channels, CellGraph.operations(cell), input, layers));
   }
 
   private SlicedConvBnRelu convolution(int v, CellOp op) {

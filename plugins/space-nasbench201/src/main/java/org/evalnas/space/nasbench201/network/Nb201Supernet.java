@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import org.evalnas.api.space.Architecture;
 import org.evalnas.nn.evaluate.NetworkShape;
+import org.evalnas.nn.supernet.ActivePath;
 import org.evalnas.nn.supernet.BatchNormMode;
 import org.evalnas.nn.supernet.Supernet;
 import org.evalnas.space.nasbench201.Nb201Cell;
@@ -23,7 +24,7 @@ import org.evalnas.space.nasbench201.Nb201Operation;
  * edge-1<-0 ... edge-3<-2}), each of shape {@code (5)} over the operations' ordinals.
  */
 public final class Nb201Supernet implements Supernet {
-  private final ActivePath active = new ActivePath();
+  private final ActivePath<Nb201Cell> active = new ActivePath<>();
   private final BatchNormMode mode = new BatchNormMode();
   private final Block block;
 

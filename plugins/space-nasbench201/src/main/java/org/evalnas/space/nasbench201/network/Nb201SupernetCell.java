@@ -9,6 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.evalnas.nn.supernet.ActivePath;
 import org.evalnas.nn.supernet.BatchNormMode;
 import org.evalnas.space.nasbench201.Nb201Cell;
 import org.evalnas.space.nasbench201.Nb201Operation;
@@ -23,11 +24,11 @@ import org.evalnas.space.nasbench201.Nb201Operation;
 final class Nb201SupernetCell extends AbstractBlock {
   private static final byte VERSION = 1;
 
-  private final ActivePath active;
+  private final ActivePath<Nb201Cell> active;
   /** By edge and operation ordinal; null where the operation has no weights. */
   private final Block[][] convolutions = new Block[Nb201Cell.EDGES][Nb201Operation.count()];
 
-  Nb201SupernetCell(int channels, ActivePath active, BatchNormMode mode) {
+  Nb201SupernetCell(int channels, ActivePath<Nb201Cell> active, BatchNormMode mode) {
     super(VERSION);
     this.active = active;
     for (int e = 0; e < Nb201Cell.EDGES; e++) {
@@ -50,11 +51,8 @@ final class Nb201SupernetCell extends AbstractBlock {
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-    if (active.none()) {
-      throw new IllegalStateException("activate a path or a mixture before running the supernet");
-    }
+    Nb201Cell cell = active.path();
     NDArray input = inputs.singletonOrThrow();
-    Nb201Cell cell = active.cell();
     CellGraph.Edges edges =
         cell != null
             ? (e, from) -> operation(store, e, cell.operation(e), from, training)

@@ -28,6 +28,7 @@ import java.util.SplittableRandom;
 import org.assertj.core.data.Offset;
 import org.evalnas.api.space.Architecture;
 import org.evalnas.nn.evaluate.NetworkShape;
+import org.evalnas.nn.supernet.ActivePath;
 import org.evalnas.nn.supernet.BatchNormMode;
 import org.evalnas.nn.supernet.Supernet;
 import org.evalnas.nn.supernet.SupernetBatchNorm;
@@ -219,7 +220,7 @@ class Nb201SupernetTest {
 
   @Test
   void aMixedEdgeIsTheWeightedSumOfItsOperations() {
-    ActivePath active = new ActivePath();
+    ActivePath<Nb201Cell> active = new ActivePath<>();
     Nb201SupernetCell cell = new Nb201SupernetCell(3, active, new BatchNormMode());
     Shape input = new Shape(2, 3, 5, 5);
     try (NDManager manager = Engine.getInstance().newBaseManager()) {
