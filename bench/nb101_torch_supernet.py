@@ -24,14 +24,13 @@ tensors from the start and are zeroed in place, never set to None.
 """
 import json
 import sys
-import time
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
 # the official channel rules and the data, as the standalone network's benchmark has them
-from nb101_torch_throughput import fashion_mnist, vertex_channels
+from nb101_torch_throughput import measure, vertex_channels
 
 VERTICES = 4
 CELLS = 91
@@ -181,35 +180,8 @@ def main():
     print(f"torch cells={len(cells)} first hashes={[c['hash'] for c in cells[:5]]}", file=sys.stderr)
     print(f"torch all {len(cells)} cells already pruned (path == file's matrix); sequence starts "
           f"{[path_index(i) for i in range(8)]}", file=sys.stderr)
-    torch.set_num_threads(threads)
-    torch.set_num_interop_threads(1)
-    torch.manual_seed(0)
-    net = Supernet(channels, stacks, cells_per_stack)
-    opt = torch.optim.SGD(net.parameters(), lr=0.05, momentum=0.9, nesterov=True, weight_decay=5e-4)
-    for p in net.parameters():
-        p.grad = torch.zeros_like(p)
-    x, y = fashion_mnist(batch * (steps + 5))
-    params = sum(p.numel() for p in net.parameters())
-    net.train()
-
-    def step(i):
-        net.activate(cells[path_index(i)])
-        # the batch is gathered from a shuffled order, as the DJL batcher does
-        idx = torch.randperm(x.shape[0])[:batch]
-        opt.zero_grad(set_to_none=False)
-        loss = F.cross_entropy(net(x[idx]), y[idx])
-        loss.backward()
-        opt.step()
-        return loss.item()
-
-    for i in range(5):
-        step(i)
-    t0 = time.perf_counter()
-    for i in range(5, 5 + steps):
-        step(i)
-    seconds = time.perf_counter() - t0
-    print(f"torch supernet parameters={params} batch={batch} steps={steps} threads={threads} "
-          f"seconds={seconds:.3f} images/s={steps * batch / seconds:.1f}")
+    measure("torch supernet", lambda: Supernet(channels, stacks, cells_per_stack), batch, steps, threads,
+            before_step=lambda net, i: net.activate(cells[path_index(i)]), zero_filled_grads=True)
 
 
 if __name__ == "__main__":

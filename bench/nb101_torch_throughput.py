@@ -105,21 +105,30 @@ def fashion_mnist(n):
     return x, torch.from_numpy(labels.astype(np.int64))
 
 
-def main():
-    channels, stacks, cells, batch, steps, threads = map(int, sys.argv[1:7])
+def measure(name, build, batch, steps, threads, before_step=None, zero_filled_grads=False):
+    """Trains the network `build()` makes with the benchmarks' SGD (lr 0.05, Nesterov 0.9,
+    weight decay 5e-4) on Fashion-MNIST, 5 warm-up steps then `steps` timed ones, and prints
+    images/s. `before_step(net, i)` runs before step i (counted from the first warm-up step);
+    `zero_filled_grads` keeps every gradient a zero tensor instead of None, so that every step
+    updates every parameter as evalnas's SgdOptimizer does."""
     torch.set_num_threads(threads)
     torch.set_num_interop_threads(1)
     torch.manual_seed(0)
-    net = Network(channels, stacks, cells)
+    net = build()
     opt = torch.optim.SGD(net.parameters(), lr=0.05, momentum=0.9, nesterov=True, weight_decay=5e-4)
+    if zero_filled_grads:
+        for p in net.parameters():
+            p.grad = torch.zeros_like(p)
     x, y = fashion_mnist(batch * (steps + 5))
     params = sum(p.numel() for p in net.parameters())
     net.train()
 
     def step(i):
+        if before_step:
+            before_step(net, i)
         # the batch is gathered from a shuffled order, as the DJL batcher does
         idx = torch.randperm(x.shape[0])[:batch]
-        opt.zero_grad()
+        opt.zero_grad(set_to_none=False)  # torch 1.13's default, kept explicit
         loss = F.cross_entropy(net(x[idx]), y[idx])
         loss.backward()
         opt.step()
@@ -128,11 +137,16 @@ def main():
     for i in range(5):
         step(i)
     t0 = time.perf_counter()
-    for i in range(steps):
+    for i in range(5, 5 + steps):
         step(i)
     seconds = time.perf_counter() - t0
-    print(f"torch parameters={params} batch={batch} steps={steps} threads={threads} "
+    print(f"{name} parameters={params} batch={batch} steps={steps} threads={threads} "
           f"seconds={seconds:.3f} images/s={steps * batch / seconds:.1f}")
+
+
+def main():
+    channels, stacks, cells, batch, steps, threads = map(int, sys.argv[1:7])
+    measure("torch", lambda: Network(channels, stacks, cells), batch, steps, threads)
 
 
 if __name__ == "__main__":
