@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.evalnas.api.InputException;
 import org.evalnas.api.checkpoint.SearchStoppedException;
 import org.evalnas.api.eval.Evaluator;
@@ -50,6 +52,8 @@ public final class CellExecutor {
   private final Path output;
   private final CellRunner runner;
   private final int checkpointInterval;
+  /** Each policy's settings as a checkpoint identity holds them, rendered once per run. */
+  private final Map<String, String> renderedSettings = new ConcurrentHashMap<>();
 
   /**
    * Builds the space, the ground truth and the evaluator the cells share.
@@ -237,7 +241,7 @@ public final class CellExecutor {
         + "|" + cell.seed()
         + "|" + policy
         + "|" + budget.queries() + "/" + budget.simulatedSeconds()
-        + "|" + context.config().root().render(ConfigRenderOptions.concise());
+        + "|" + renderedSettings.computeIfAbsent(policy, p -> context.config().root().render(ConfigRenderOptions.concise()));
   }
 
   private HostPluginContext context(ProviderKind kind, String name) {

@@ -81,7 +81,7 @@ public final class ExperimentRunner {
    */
   public RunOutcome run(
       boolean fresh, RunListener listener, TrainingMetrics trainingMetrics, RankingMetricsSink rankingMetrics) {
-    Instant startedAt = clock.instant();
+    Instant started = clock.instant();
     if (fresh) {
       ResultLayout.clear(output, settings.cellPolicies());
     }
@@ -91,12 +91,12 @@ public final class ExperimentRunner {
 
     List<CellKey> pending = new ArrayList<>();
     List<CellResult> results = new ArrayList<>();
-    Map<String, Set<Long>> started = new HashMap<>();
+    Map<String, Set<Long>> withDirectory = new HashMap<>();
     for (String policy : settings.cellPolicies()) {
-      started.put(policy, ResultLayout.seedsWithDirectories(output, policy));
+      withDirectory.put(policy, ResultLayout.seedsWithDirectories(output, policy));
     }
     for (CellKey cell : CellExecutor.cells(settings)) {
-      if (!started.get(cell.policy()).contains(cell.seed())) {
+      if (!withDirectory.get(cell.policy()).contains(cell.seed())) {
         pending.add(cell);
       } else {
         CellExecutor.finished(output, settings.name(), cell).ifPresentOrElse(results::add, () -> pending.add(cell));
@@ -104,7 +104,7 @@ public final class ExperimentRunner {
     }
     int resumed = results.size();
     ProvenanceWriter provenance = new ProvenanceWriter(registry, loaded, settings, output);
-    provenance.write(startedAt, null);
+    provenance.write(started, null);
     listener.runStarted(settings.name(), pending.size() + resumed, resumed);
 
     Map<CellKey, String> failed = new TreeMap<>(Comparator.comparing(CellKey::policy).thenComparingLong(CellKey::seed));
@@ -126,7 +126,7 @@ public final class ExperimentRunner {
                           ? WorkerProcess.run(
                               workers.get(), output, settings.name(), cell,
                               new WorkerEvents.Sinks(listener, trainingMetrics, rankingMetrics))
-                          : executor.run(cell, started.get(cell.policy()).contains(cell.seed()));
+                          : executor.run(cell, withDirectory.get(cell.policy()).contains(cell.seed()));
                   listener.cellFinished(cell, attempt.ok());
                   return attempt;
                 }));
@@ -149,7 +149,7 @@ public final class ExperimentRunner {
       pool.shutdownNow();
       listener.runFinished();
     }
-    provenance.write(startedAt, clock.instant());
+    provenance.write(started, clock.instant());
     return new RunOutcome(output, ran, resumed, failed, results);
   }
 }

@@ -23,7 +23,7 @@ final class SharedWeightContext implements WeightSharingContext {
   private final Budget budget;
   private final SharedWeightEvaluator evaluator;
   private final int epochs;
-  private final Map<String, Double> scores = new HashMap<>();
+  private final Map<Architecture, Double> scores = new HashMap<>();
   private int epoch;
 
   SharedWeightContext(
@@ -85,9 +85,9 @@ final class SharedWeightContext implements WeightSharingContext {
 
   @Override
   public Score score(Architecture architecture) {
-    space.decode(architecture.choices());
-    // keyed by the choices: two encodings of one cell may run different paths
-    String key = java.util.Arrays.toString(architecture.choices());
-    return new Score(architecture, scores.computeIfAbsent(key, k -> evaluator.accuracy(architecture)));
+    // keyed by what the space decodes the choices to, choices included: two encodings of one
+    // cell may run different paths
+    Architecture decoded = space.decode(architecture.choices());
+    return new Score(architecture, scores.computeIfAbsent(decoded, a -> evaluator.accuracy(architecture)));
   }
 }
