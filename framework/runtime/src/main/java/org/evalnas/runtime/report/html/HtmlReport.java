@@ -185,7 +185,7 @@ public final class HtmlReport {
                   + " ranks the sample exactly as the ground truth does, 0 = no better than chance. The dotted"
                   + " line, when shown, is the noise ceiling: how well one training run of the ground truth"
                   + " ranks another.",
-              ReportCharts.kendallTauPerEpoch(ws.rankings(), ws.noiseCeiling())));
+              ReportCharts.kendallTauPerEpoch(ws.rankings(), s.weightSharing().noiseCeiling())));
     }
     if (!ws.scores().isEmpty()) {
       out.add(

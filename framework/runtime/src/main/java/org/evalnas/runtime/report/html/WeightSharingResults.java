@@ -13,19 +13,13 @@ import org.evalnas.runtime.results.WeightSharingRecord;
  *
  * @param rankings one entry per (policy, seed, evaluation epoch)
  * @param scores one entry per (policy, seed, sampled architecture) at the final epoch
- * @param noiseCeiling the ground truth's repeat-to-repeat Kendall tau, NaN when unknown
  */
-public record WeightSharingResults(List<EpochRanking> rankings, List<SupernetScore> scores, double noiseCeiling) {
+public record WeightSharingResults(List<EpochRanking> rankings, List<SupernetScore> scores) {
 
   /** Copies both lists. */
   public WeightSharingResults {
     rankings = List.copyOf(rankings);
     scores = List.copyOf(scores);
-  }
-
-  /** Without a known noise ceiling. */
-  public WeightSharingResults(List<EpochRanking> rankings, List<SupernetScore> scores) {
-    this(rankings, scores, Double.NaN);
   }
 
   /** Nothing: a black-box experiment. */
@@ -46,8 +40,6 @@ public record WeightSharingResults(List<EpochRanking> rankings, List<SupernetSco
             .toList();
     List<EpochRanking> rankings = new ArrayList<>();
     List<SupernetScore> scores = new ArrayList<>();
-    double ceiling =
-        cells.stream().mapToDouble(c -> c.weightSharing().noiseCeiling()).filter(Double::isFinite).average().orElse(Double.NaN);
     String previous = null;
     for (CellResult c : cells) {
       for (WeightSharingRecord.EpochRanking r : c.weightSharing().rankings()) {
@@ -60,7 +52,7 @@ public record WeightSharingResults(List<EpochRanking> rankings, List<SupernetSco
       }
       previous = c.policy();
     }
-    return new WeightSharingResults(rankings, scores, ceiling);
+    return new WeightSharingResults(rankings, scores);
   }
 
   /** True when there is nothing to plot. */
