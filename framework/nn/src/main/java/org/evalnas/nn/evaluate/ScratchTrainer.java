@@ -13,9 +13,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.evalnas.api.InputException;
 import org.evalnas.nn.data.DataSplit;
-import org.evalnas.nn.data.DatasetLoader;
-import org.evalnas.nn.data.ImageDataset;
-import org.evalnas.nn.data.ImageSet;
 import org.evalnas.nn.device.EngineSettings;
 import org.evalnas.nn.training.AmbientTrainingListener;
 import org.evalnas.nn.training.EpochMetrics;
@@ -45,7 +42,7 @@ public final class ScratchTrainer {
   private static final String SECONDS = "checkpoint.seconds";
 
   private final TrainRecipe recipe;
-  private DataSplit data;
+  private final RecipeData data;
 
   /**
    * Sets the engine's properties (offline, the recipe's threads) unless they are set already;
@@ -53,26 +50,13 @@ public final class ScratchTrainer {
    */
   public ScratchTrainer(TrainRecipe recipe) {
     this.recipe = recipe;
+    this.data = new RecipeData(recipe);
     EngineSettings.applyDefaults(recipe.threads());
   }
 
   /** The recipe. */
   public TrainRecipe recipe() {
     return recipe;
-  }
-
-  /** The training, validation and test images the recipe asks for (read on first use). */
-  public synchronized DataSplit data() {
-    if (data == null) {
-      DatasetLoader.Builder loader = DatasetLoader.builder();
-      recipe.dataDirectory().ifPresent(loader::optDirectory);
-      ImageDataset dataset = loader.build().load(recipe.dataset());
-      DataSplit split = DataSplit.of(dataset, recipe.validationPortion(), TrainRecipe.SPLIT_SEED);
-      ImageSet train = recipe.trainImages() > 0 ? split.train().head(recipe.trainImages()) : split.train();
-      ImageSet test = recipe.testImages() > 0 ? split.test().head(recipe.testImages()) : split.test();
-      data = new DataSplit(train, split.validation(), test);
-    }
-    return data;
   }
 
   /**
@@ -95,7 +79,7 @@ public final class ScratchTrainer {
 
   private TrainResult trainAlone(
       Block network, long seed, Optional<Path> workDirectory, TrainingListener listener) {
-    DataSplit split = data();
+    DataSplit split = data.split();
     TrainingOptions options = recipe.options().withSeed(seed);
     long begin = System.nanoTime();
     double before = 0;

@@ -17,7 +17,8 @@ import org.evalnas.api.space.SearchSpace;
 import org.evalnas.api.truth.GroundTruth;
 import org.evalnas.nn.data.DataSplit;
 import org.evalnas.nn.data.ImageSet;
-import org.evalnas.nn.evaluate.ScratchTrainer;
+import org.evalnas.nn.device.EngineSettings;
+import org.evalnas.nn.evaluate.RecipeData;
 import org.evalnas.nn.search.WeightSharingPolicy;
 import org.evalnas.nn.supernet.SharedWeightEvaluator;
 import org.evalnas.nn.supernet.Supernet;
@@ -58,7 +59,7 @@ public final class SupernetStudy {
   private final SearchSpace space;
   private final GroundTruth truth;
   private final WeightSharingSettings settings;
-  private final ScratchTrainer data;
+  private final RecipeData data;
   private final TrainingMetrics trainingMetrics;
   private final RankingMetricsSink rankingMetrics;
   private final StopSignal stop;
@@ -80,8 +81,8 @@ public final class SupernetStudy {
     this.space = space;
     this.truth = truth;
     this.settings = settings;
-    // reads the dataset once, on first use, with the recipe's split (and sets the engine's threads)
-    this.data = new ScratchTrainer(settings.recipe());
+    EngineSettings.applyDefaults(settings.recipe().threads());
+    this.data = new RecipeData(settings.recipe());
     this.trainingMetrics = trainingMetrics;
     this.rankingMetrics = rankingMetrics;
     this.stop = stop;
@@ -106,7 +107,7 @@ public final class SupernetStudy {
   }
 
   private Outcome runAlone(CellKey cell, WeightSharingPolicy policy, Budget budget, Path dir, String identity) {
-    DataSplit split = data.data();
+    DataSplit split = data.split();
     ImageSet validation =
         settings.validationImages() > 0 && settings.validationImages() < split.validation().size()
             ? split.validation().head(settings.validationImages())
