@@ -54,6 +54,8 @@ public final class CellExecutor {
   private final int checkpointInterval;
   /** Each policy's settings as a checkpoint identity holds them, rendered once per run. */
   private final Map<String, String> renderedSettings = new ConcurrentHashMap<>();
+  /** Whether each policy shares weights, by name. */
+  private final Map<String, Boolean> sharesWeights = new ConcurrentHashMap<>();
 
   /**
    * Builds the space, the ground truth and the evaluator the cells share.
@@ -178,10 +180,11 @@ public final class CellExecutor {
     }
     String policy =
         cell.policy().equals(ExperimentSettings.BASELINE) ? settings.baselinePolicy() : cell.policy();
-    return registry
-            .require(ProviderKind.POLICY, policy, SearchPolicyProvider.class)
-            .create(context(ProviderKind.POLICY, policy))
-        instanceof WeightSharingPolicy;
+    // a policy's kind does not change from seed to seed: build one to look, once per run
+    return sharesWeights.computeIfAbsent(
+        policy,
+        p -> registry.require(ProviderKind.POLICY, p, SearchPolicyProvider.class).create(context(ProviderKind.POLICY, p))
+            instanceof WeightSharingPolicy);
   }
 
   /** Whether a cell left a checkpoint to resume from. */
