@@ -39,7 +39,6 @@ final class CellCheckpoints implements CheckpointStore {
   private final int interval;
   private final StopSignal stop;
   private final RuntimeState state;
-  private final boolean mayExist;
   private long lastSaved = -1;
 
   /**
@@ -49,12 +48,8 @@ final class CellCheckpoints implements CheckpointStore {
    * @param interval progress between checkpoints, 0 = only when stopping
    * @param stop the signal that asks for a last checkpoint
    * @param state the runtime's part of the cell
-   * @param mayExist false when the cell's directory did not exist as the cell started, so there
-   *     is no checkpoint to look for (a tabular cell saves a file-system call)
    */
-  CellCheckpoints(
-      Path cellDirectory, String identity, int interval, StopSignal stop, RuntimeState state, boolean mayExist) {
-    this.mayExist = mayExist;
+  CellCheckpoints(Path cellDirectory, String identity, int interval, StopSignal stop, RuntimeState state) {
     this.file = cellDirectory.resolve(FILE);
     this.identity = identity;
     this.interval = interval;
@@ -115,9 +110,6 @@ final class CellCheckpoints implements CheckpointStore {
   public <T> Optional<T> read(StateReader<T> reader) {
     if (state.begun()) {
       throw new IllegalStateException("load a checkpoint before the first query or random draw");
-    }
-    if (!mayExist) {
-      return Optional.empty();
     }
     InputStream raw;
     try {

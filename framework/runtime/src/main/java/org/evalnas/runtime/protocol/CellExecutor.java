@@ -51,7 +51,6 @@ public final class CellExecutor {
   private final ExperimentSettings settings;
   private final Path output;
   private final CellRunner runner;
-  private final int checkpointInterval;
   /** Each policy's settings as a checkpoint identity holds them, rendered once per run. */
   private final Map<String, String> renderedSettings = new ConcurrentHashMap<>();
   /** Whether each policy shares weights, by name. */
@@ -93,7 +92,6 @@ public final class CellExecutor {
     this.loaded = loaded;
     this.settings = settings;
     this.output = output;
-    this.checkpointInterval = checkpoints.interval();
     SearchSpace space =
         registry
             .require(ProviderKind.SPACE, settings.space(), SearchSpaceProvider.class)
@@ -197,16 +195,6 @@ public final class CellExecutor {
    * cell itself: that is the attempt's error.
    */
   public CellAttempt run(CellKey cell) {
-    return run(cell, Files.isDirectory(cell.directory(output)));
-  }
-
-  /**
-   * As {@link #run(CellKey)}, for a caller that already knows whether the cell's directory
-   * exists (the local runner lists each policy's directory once). A cell that starts without
-   * one has no checkpoint to resume and no earlier error or state to delete, which spares a
-   * tabular cell most of its file-system calls: on a disk they cost more than its search.
-   */
-  public CellAttempt run(CellKey cell, boolean directoryExists) {
     Path dir = cell.directory(output);
     try {
       boolean baseline = cell.policy().equals(ExperimentSettings.BASELINE);
@@ -217,15 +205,11 @@ public final class CellExecutor {
       HostPluginContext context = context(ProviderKind.POLICY, policy);
       CellResult result =
           runner.run(
-              cell, provider.create(context), budget, dir, identity(cell, policy, budget, context),
-              directoryExists);
+              cell, provider.create(context), budget, dir, identity(cell, policy, budget, context));
       AtomicFiles.write(dir.resolve(ResultLayout.RESULT), CellResultCodec.write(result));
-      // what an earlier attempt or this one's periodic checkpoints and supernet epochs left
-      if (directoryExists || checkpointInterval > 0 || result.weightSharing() != null) {
-        Files.deleteIfExists(dir.resolve(ResultLayout.ERROR));
-        CellCheckpoints.delete(dir);
-        SupernetStudy.clear(dir);
-      }
+      Files.deleteIfExists(dir.resolve(ResultLayout.ERROR));
+      CellCheckpoints.delete(dir);
+      SupernetStudy.clear(dir);
       return new CellAttempt(cell, result, null, false);
     } catch (SearchStoppedException e) {
       return new CellAttempt(cell, null, e.getMessage(), true);

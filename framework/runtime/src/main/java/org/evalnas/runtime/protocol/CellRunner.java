@@ -69,11 +69,8 @@ final class CellRunner {
    * @param directory the cell's directory, where its checkpoint lives; the evaluator works in
    *     its {@code evaluation} subdirectory
    * @param identity what a checkpoint must match to be resumed
-   * @param directoryExisted whether the cell's directory existed before this attempt (else
-   *     there is no black-box checkpoint to look for)
    */
-  CellResult run(
-      CellKey cell, SearchPolicy policy, Budget budget, Path directory, String identity, boolean directoryExisted) {
+  CellResult run(CellKey cell, SearchPolicy policy, Budget budget, Path directory, String identity) {
     Instant started = clock.instant();
     SearchOutcome outcome;
     OracleContext context = null;
@@ -86,8 +83,7 @@ final class CellRunner {
                       "black-box policy " + cell.policy() + " needs experiment.ground-truth to score"));
       context = new OracleContext(space, gt, cell, budget, listener, checkpoints.stop());
       context.useCheckpoints(
-          new CellCheckpoints(
-              directory, identity, checkpoints.interval(), checkpoints.stop(), context, directoryExisted));
+          new CellCheckpoints(directory, identity, checkpoints.interval(), checkpoints.stop(), context));
       outcome = blackBox.search(context);
     } else if (policy instanceof WeightSharingPolicy weightSharingPolicy) {
       SupernetStudy study =

@@ -5,8 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
@@ -91,16 +89,8 @@ public final class ExperimentRunner {
 
     List<CellKey> pending = new ArrayList<>();
     List<CellResult> results = new ArrayList<>();
-    Map<String, Set<Long>> withDirectory = new HashMap<>();
-    for (String policy : settings.cellPolicies()) {
-      withDirectory.put(policy, ResultLayout.seedsWithDirectories(output, policy));
-    }
     for (CellKey cell : CellExecutor.cells(settings)) {
-      if (!withDirectory.get(cell.policy()).contains(cell.seed())) {
-        pending.add(cell);
-      } else {
-        CellExecutor.finished(output, settings.name(), cell).ifPresentOrElse(results::add, () -> pending.add(cell));
-      }
+      CellExecutor.finished(output, settings.name(), cell).ifPresentOrElse(results::add, () -> pending.add(cell));
     }
     int resumed = results.size();
     ProvenanceWriter provenance = new ProvenanceWriter(registry, loaded, settings, output);
@@ -126,7 +116,7 @@ public final class ExperimentRunner {
                           ? WorkerProcess.run(
                               workers.get(), output, settings.name(), cell,
                               new WorkerEvents.Sinks(listener, trainingMetrics, rankingMetrics))
-                          : executor.run(cell, withDirectory.get(cell.policy()).contains(cell.seed()));
+                          : executor.run(cell);
                   listener.cellFinished(cell, attempt.ok());
                   return attempt;
                 }));

@@ -2,16 +2,11 @@ package org.evalnas.runtime.results;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -56,28 +51,6 @@ public final class ResultLayout {
         throw new UncheckedIOException("cannot delete " + output.resolve(f), e);
       }
     }
-  }
-
-  /**
-   * The seeds of a policy that have a cell directory ({@code seed-N}) under {@code output}, in
-   * one directory listing rather than a probe per cell.
-   */
-  public static Set<Long> seedsWithDirectories(Path output, String policy) {
-    Set<Long> seeds = new HashSet<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(output.resolve(policy), "seed-*")) {
-      for (Path p : entries) {
-        try {
-          seeds.add(Long.parseLong(p.getFileName().toString().substring("seed-".length())));
-        } catch (NumberFormatException e) {
-          // not a cell directory of ours
-        }
-      }
-    } catch (NoSuchFileException | NotDirectoryException e) {
-      // the policy has not run here yet
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + output.resolve(policy), e);
-    }
-    return seeds;
   }
 
   /** Every cell directory's result file that exists, sorted by path. */
