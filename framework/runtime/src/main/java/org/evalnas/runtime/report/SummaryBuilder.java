@@ -67,10 +67,7 @@ public final class SummaryBuilder {
     List<String> order = new ArrayList<>(byPolicy.keySet());
     // the baseline's row first, the others by name
     order.sort(Comparator.comparing((String p) -> !p.equals(ExperimentSettings.BASELINE)).thenComparing(p -> p));
-    // rows in parallel: each bootstrap draws from its own fixed seed, so the order of work
-    // cannot change a number, and the bootstraps are most of a short run's summary time
-    List<PolicySummary> rows =
-        order.parallelStream().map(policy -> row(policy, byPolicy.get(policy), random)).toList();
+    List<PolicySummary> rows = order.stream().map(policy -> row(policy, byPolicy.get(policy), random)).toList();
     return new ExperimentSummary(
         first.experiment(),
         first.space(),

@@ -196,8 +196,7 @@ public final class HtmlReport {
                   + " the final evaluation epoch; the legend gives each policy's Kendall tau over its points.",
               ReportCharts.supernetVsTruth(ws.scores())));
     }
-    // rendering is most of a short run's report time, and the plots are independent
-    return out.parallelStream().map(Plot::render).toList();
+    return out.stream().map(Plot::render).toList();
   }
 
   /** The running maximum of a trajectory. */
