@@ -29,12 +29,20 @@ public final class TruthRecord {
   public TruthRecord(Map<String, Double> metrics, double trainingSeconds) {
     String[] sorted = metrics.keySet().toArray(String[]::new);
     Arrays.sort(sorted);
-    this.names = SHARED_NAMES.computeIfAbsent(List.of(sorted), k -> k.toArray(String[]::new));
+    this.names = SHARED_NAMES.computeIfAbsent(List.of(sorted), TruthRecord::internedNames);
     this.values = new double[names.length];
     for (int i = 0; i < names.length; i++) {
       values[i] = metrics.get(names[i]);
     }
     this.trainingSeconds = trainingSeconds;
+  }
+
+  /**
+   * The shared names, interned: a caller holding interned names (the runtime's oracle does)
+   * finds its metric by identity, without comparing characters on every query.
+   */
+  private static String[] internedNames(List<String> names) {
+    return names.stream().map(String::intern).toArray(String[]::new);
   }
 
   private TruthRecord(String[] names, double[] values, double trainingSeconds) {
@@ -55,7 +63,7 @@ public final class TruthRecord {
     private Names(String[] given) {
       String[] s = given.clone();
       Arrays.sort(s);
-      this.sorted = SHARED_NAMES.computeIfAbsent(List.of(s), k -> k.toArray(String[]::new));
+      this.sorted = SHARED_NAMES.computeIfAbsent(List.of(s), TruthRecord::internedNames);
       this.slot = new int[given.length];
       for (int i = 0; i < given.length; i++) {
         slot[i] = Arrays.binarySearch(sorted, given[i]);

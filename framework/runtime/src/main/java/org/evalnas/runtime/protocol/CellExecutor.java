@@ -55,6 +55,8 @@ public final class CellExecutor {
   private final Map<String, String> renderedSettings = new ConcurrentHashMap<>();
   /** Whether each policy shares weights, by name. */
   private final Map<String, Boolean> sharesWeights = new ConcurrentHashMap<>();
+  /** Each policy's context, made once. */
+  private final Map<String, HostPluginContext> policyContexts = new ConcurrentHashMap<>();
 
   /**
    * Builds the space, the ground truth and the evaluator the cells share.
@@ -202,7 +204,8 @@ public final class CellExecutor {
       Budget budget = baseline ? settings.baselineBudget() : settings.budget();
       SearchPolicyProvider provider =
           registry.require(ProviderKind.POLICY, policy, SearchPolicyProvider.class);
-      HostPluginContext context = context(ProviderKind.POLICY, policy);
+      // one context per policy: cutting its section out of the whole config is not free
+      HostPluginContext context = policyContexts.computeIfAbsent(policy, p -> context(ProviderKind.POLICY, p));
       CellResult result =
           runner.run(
               cell, provider.create(context), budget, dir, identity(cell, policy, budget, context));

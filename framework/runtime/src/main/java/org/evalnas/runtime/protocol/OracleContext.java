@@ -32,6 +32,9 @@ final class OracleContext implements BlackBoxContext, RuntimeState {
   private final QueryListener listener;
   private final Trajectory trajectory;
   private final StopSignal stop;
+  /** Interned, so that records find them by identity ({@link TruthRecord#metric}). */
+  private final String searchMetric;
+  private final String reportMetric;
   private CheckpointStore checkpoints = CheckpointStore.NONE;
   private double secondsUsed;
 
@@ -45,6 +48,8 @@ final class OracleContext implements BlackBoxContext, RuntimeState {
     this.listener = listener;
     this.trajectory = new Trajectory(budget.queries());
     this.stop = stop;
+    this.searchMetric = truth.searchMetric().intern();
+    this.reportMetric = truth.reportMetric().intern();
   }
 
   /** Hands the policy this checkpoint store (one that saves this context's state). */
@@ -104,8 +109,8 @@ final class OracleContext implements BlackBoxContext, RuntimeState {
                             + " (id "
                             + architecture.id()
                             + "); a partial table cannot answer every query of a search"));
-    double score = metric(record, truth.searchMetric(), architecture);
-    double report = metric(record, truth.reportMetric(), architecture);
+    double score = metric(record, searchMetric, architecture);
+    double report = metric(record, reportMetric, architecture);
     secondsUsed += record.chargedSeconds();
     trajectory.add(score, report);
     listener.onQuery(cell, trajectory.size(), budget.queries(), score, report);

@@ -3,7 +3,6 @@ package org.evalnas.policy.evolution;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
-import java.util.stream.IntStream;
 import org.evalnas.api.space.Architecture;
 import org.evalnas.api.space.Decision;
 import org.evalnas.api.space.SearchSpace;
@@ -36,15 +35,21 @@ public final class OneDecisionMutation {
   public static Architecture mutate(
       SearchSpace space, Architecture parent, RandomGenerator random) {
     List<Decision> decisions = space.decisions();
-    int[] mutable =
-        IntStream.range(0, decisions.size()).filter(d -> decisions.get(d).size() > 1).toArray();
-    if (mutable.length == 0) {
+    // a loop, not a stream: this runs once per query of every search
+    int[] mutable = new int[decisions.size()];
+    int count = 0;
+    for (int d = 0; d < mutable.length; d++) {
+      if (decisions.get(d).size() > 1) {
+        mutable[count++] = d;
+      }
+    }
+    if (count == 0) {
       throw new IllegalStateException(
           "space " + space.name() + " has no decision with two options; nothing can mutate");
     }
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       int[] choices = parent.choices();
-      int d = mutable[random.nextInt(mutable.length)];
+      int d = mutable[random.nextInt(count)];
       // a uniform draw over the other options: skip over the current one
       int option = random.nextInt(decisions.get(d).size() - 1);
       choices[d] = option >= choices[d] ? option + 1 : option;
