@@ -72,7 +72,7 @@ public final class PluginRegistry {
             String id = manager.loadPlugin(jar);
             PluginWrapper wrapper = manager.getPlugin(id);
             PluginInfo info =
-                new PluginInfo(id, wrapper.getDescriptor().getVersion(), jar, sha256(jar));
+                new PluginInfo(id, wrapper.getDescriptor().getVersion(), jar);
             ClassLoader loader = wrapper.getPluginClassLoader();
             List<ProviderEntry> found = discover(loader, info);
             Config own = parseReference(loader, jar);
@@ -170,18 +170,6 @@ public final class PluginRegistry {
       first.putIfAbsent(e.kind() + "/" + e.name(), e);
     }
     return List.copyOf(first.values());
-  }
-
-  static String sha256(Path file) {
-    try (InputStream in =
-        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** The loaded plugin jars. */
