@@ -108,6 +108,8 @@ class SlurmClusterTest {
     awaitJobs(out, 90);
     Run status = launcher("status", out.toString());
     assertThat(status.out()).as(status.out()).contains("9 finished").contains("aggregation job");
+    // the aggregation job records the end of a run no single process saw end
+    assertThat(Files.readString(out.resolve("provenance.json"))).doesNotContain("\"finished\" : null").contains("\"finished\" : \"");
 
     Path local = dir.resolve("local-out");
     Distribution.Result r =

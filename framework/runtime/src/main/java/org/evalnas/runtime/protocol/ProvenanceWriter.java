@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.evalnas.api.InputException;
 import org.evalnas.runtime.config.ExperimentSettings;
 import org.evalnas.runtime.config.LoadedConfig;
 import org.evalnas.runtime.plugin.PluginInfo;
@@ -20,10 +23,14 @@ import org.evalnas.runtime.results.ResultLayout;
 
 /**
  * {@code provenance.json}: what it takes to rebuild a run — the resolved config, every
- * plugin's id, version and jar hash, the git revision, JVM, OS and times.
+ * plugin's id, version and jar hash, the git revision, JVM (with its options), OS, the
+ * environment variables that tune speed, and times.
  */
 public final class ProvenanceWriter {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Environment variables recorded when set. */
+  static final List<String> ENVIRONMENT =
+      List.of("GLIBC_TUNABLES", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "EVALNAS_JAVA_OPTS", "PYTORCH_LIBRARY_PATH");
 
   private final PluginRegistry registry;
   private final LoadedConfig loaded;
@@ -63,6 +70,16 @@ public final class ProvenanceWriter {
       jvm.put(k, System.getProperty(k));
     }
     jvm.put("cores", Runtime.getRuntime().availableProcessors());
+    ArrayNode options = jvm.putArray("options");
+    jvmOptions().forEach(options::add);
+    // what changes speed but not results: the launcher's allocator and JIT choices, threads
+    ObjectNode environment = o.putObject("environment");
+    for (String name : ENVIRONMENT) {
+      String value = System.getenv(name);
+      if (value != null) {
+        environment.put(name, value);
+      }
+    }
     o.put("started", started.toString());
     if (finished == null) {
       o.putNull("finished");
@@ -74,6 +91,46 @@ public final class ProvenanceWriter {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Sets the end time of the run whose results are in {@code output}: for runs whose cells ran
+   * elsewhere (SLURM tasks), where no process saw the whole run end.
+   *
+   * @throws InputException when there is no provenance.json or it is not a JSON object
+   */
+  public static void recordFinished(Path output, Instant finished) {
+    Path file = output.resolve(ResultLayout.PROVENANCE);
+    if (!Files.isRegularFile(file)) {
+      throw new InputException(file, null, "no provenance.json: is this an evalnas output directory?");
+    }
+    try {
+      if (!(JSON.readTree(file.toFile()) instanceof ObjectNode o)) {
+        throw new InputException(file, null, "not a JSON object");
+      }
+      o.put("finished", finished.toString());
+      AtomicFiles.write(file, JSON.writeValueAsBytes(o));
+    } catch (IOException e) {
+      throw new InputException(file, null, "cannot read it: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The options this JVM was started with, without the class path (long, and in the plugins
+   * list already). From the process's command line: the management API would cost a fresh JVM
+   * about 20 ms more.
+   */
+  static List<String> jvmOptions() {
+    String[] args = ProcessHandle.current().info().arguments().orElse(new String[0]);
+    List<String> options = new ArrayList<>();
+    for (int i = 0; i < args.length && args[i].startsWith("-"); i++) {
+      if (args[i].equals("-cp") || args[i].equals("-classpath") || args[i].equals("--class-path")) {
+        i++;
+      } else {
+        options.add(args[i]);
+      }
+    }
+    return options;
   }
 
   /** The commit of the evalnas checkout this runs from, read from .git without running git. */

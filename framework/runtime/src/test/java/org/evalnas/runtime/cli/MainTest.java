@@ -104,4 +104,28 @@ class MainTest {
     assertThat(r.code()).isEqualTo(0);
     assertThat(r.out()).contains("(host classpath)").containsPattern("space\\s+fake").containsPattern("evaluator\\s+ground-truth");
   }
+
+  @Test
+  void reportFinishRecordsTheEndOfARunThatRanElsewhere() throws IOException {
+    Path out = dir.resolve("out");
+    assertThat(cli("run", config(GOOD).toString(), "--output", out.toString(), "--no-progress").code()).isZero();
+    // as a SLURM submission leaves it: the cells ran in tasks, no process saw the run end
+    Path provenance = out.resolve("provenance.json");
+    String submitted = Files.readString(provenance).replaceFirst("\"finished\" : \"[^\"]+\"", "\"finished\" : null");
+    Files.writeString(provenance, submitted);
+
+    assertThat(cli("report", out.toString()).code()).isZero();
+    assertThat(Files.readString(provenance)).isEqualTo(submitted);
+
+    java.time.Instant before = java.time.Instant.now();
+    assertThat(cli("report", "--finish", out.toString()).code()).isZero();
+    String finished = new com.fasterxml.jackson.databind.ObjectMapper().readTree(provenance.toFile()).get("finished").asText();
+    assertThat(java.time.Instant.parse(finished)).isAfterOrEqualTo(before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    assertThat(Files.readString(provenance)).contains("\"started\"", "\"plugins\"");
+
+    Files.delete(provenance);
+    Run none = cli("report", "--finish", out.toString());
+    assertThat(none.code()).isEqualTo(2);
+    assertThat(none.err()).contains(provenance.toString()).contains("no provenance.json");
+  }
 }

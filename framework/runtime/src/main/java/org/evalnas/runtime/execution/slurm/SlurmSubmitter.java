@@ -187,7 +187,7 @@ public final class SlurmSubmitter {
       }
     }
     Path aggregateScript = dir.resolve("aggregate-" + seq + ".sbatch");
-    String report = launcher + plugins(r) + " report " + Template.quote(output.toString());
+    String report = launcher + plugins(r) + " report --finish " + Template.quote(output.toString());
     AtomicFiles.write(
         aggregateScript,
         Template.render(aggregateTemplate, values(slurm, slurm.jobName() + "-report", logs, slurm.aggregate(), report),

@@ -72,7 +72,7 @@ class SlurmSubmitterTest {
         .contains(" run-cell ", " --cells " + out.toAbsolutePath().resolve("slurm/cells-1-0.txt"))
         .contains("--set experiment.budget.queries=6", "--cell-index \"${SLURM_ARRAY_TASK_ID}\"")
         .doesNotContain("{{", "--partition", "--gres");
-    assertThat(slurm.scripts.get(1)).contains(" report " + out.toAbsolutePath(), "#SBATCH --time=00:30:00");
+    assertThat(slurm.scripts.get(1)).contains(" report --finish " + out.toAbsolutePath(), "#SBATCH --time=00:30:00");
     List<CellKey> cells = CellList.read(out.resolve("slurm/cells-1-0.txt"));
     assertThat(cells).hasSize(6).contains(new CellKey("random-baseline", 0), new CellKey("test-random", 2));
     List<SubmissionLog.Submission> log = SubmissionLog.read(out);
