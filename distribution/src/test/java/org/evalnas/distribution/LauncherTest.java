@@ -1,0 +1,59 @@
+package org.evalnas.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The distribution's launcher script as a user runs it: the JVM options and environment it
+ * chooses per command, as the run's provenance.json records them.
+ */
+class LauncherTest {
+  @TempDir Path dir;
+
+  private JsonNode run(String tunables) throws Exception {
+    Path conf = dir.resolve("exp.conf");
+    Files.writeString(
+        conf,
+        "experiment { name = launcher, seeds = 1, space = nasbench201, ground-truth = nasbench201\n"
+            + "  policies = [regularized-evolution], budget.queries = 20 }\n"
+            + "ground-truth.nasbench201.data = \"" + Distribution.shared("nb201/nb201-12epoch.csv") + "\"\n");
+    Path out = dir.resolve("out-" + (tunables == null ? "default" : "own"));
+    List<String> cmd = new ArrayList<>(List.of(Distribution.HOME.resolve("evalnas").toString(),
+        "run", conf.toString(), "--output", out.toString(), "--no-progress", "--no-metrics"));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().remove("GLIBC_TUNABLES");
+    pb.environment().remove("EVALNAS_JAVA_OPTS");
+    if (tunables != null) {
+      pb.environment().put("GLIBC_TUNABLES", tunables);
+    }
+    Process p = pb.start();
+    String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(log).isZero();
+    return new ObjectMapper().readTree(out.resolve("provenance.json").toFile());
+  }
+
+  @Test
+  void runGetsC1AndTheAllocatorSettingsUnlessTheUserSetsTheirOwn() throws Exception {
+    JsonNode defaults = run(null);
+    assertThat(defaults.at("/jvm/options").toString())
+        .contains("-XX:TieredStopAtLevel=1", "-Dai.djl.offline=true");
+    assertThat(defaults.at("/environment/GLIBC_TUNABLES").asText())
+        .isEqualTo(
+            "glibc.malloc.mmap_threshold=268435456:glibc.malloc.trim_threshold=1073741824:glibc.malloc.arena_max=1");
+    assertThat(defaults.at("/finished").isTextual()).isTrue();
+
+    JsonNode own = run("glibc.malloc.arena_max=4");
+    assertThat(own.at("/environment/GLIBC_TUNABLES").asText()).isEqualTo("glibc.malloc.arena_max=4");
+  }
+}
