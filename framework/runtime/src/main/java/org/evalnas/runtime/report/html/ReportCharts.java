@@ -154,14 +154,24 @@ public final class ReportCharts {
       String referenceLabel) {
     Map<String, Map<Integer, double[]>> byX = new LinkedHashMap<>();
     for (Map.Entry<String, List<double[]>> e : curves.entrySet()) {
-      Map<Integer, List<Double>> at = new TreeMap<>();
-      for (double[] c : e.getValue()) {
-        for (int i = 0; i < c.length; i++) {
-          at.computeIfAbsent(i + 1, k -> new ArrayList<>()).add(c[i]);
-        }
-      }
+      // arrays, not boxed lists: 1,000 seeds of 300 queries are 300,000 values per policy
+      List<double[]> all = e.getValue();
+      int longest = all.stream().mapToInt(c -> c.length).max().orElse(0);
       Map<Integer, double[]> m = new TreeMap<>();
-      at.forEach((k, v) -> m.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
+      for (int i = 0; i < longest; i++) {
+        int n = 0;
+        for (double[] c : all) {
+          n += c.length > i ? 1 : 0;
+        }
+        double[] at = new double[n];
+        int k = 0;
+        for (double[] c : all) {
+          if (c.length > i) {
+            at[k++] = c[i];
+          }
+        }
+        m.put(i + 1, at);
+      }
       byX.put(e.getKey(), m);
     }
     return bands(title, subtitle, xLabel, yLabel, byX, baseline, reference, referenceLabel, false);
