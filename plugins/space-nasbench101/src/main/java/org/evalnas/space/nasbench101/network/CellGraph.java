@@ -32,12 +32,6 @@ final class CellGraph {
 
   private CellGraph() {}
 
-  /**
-   * The cell's output.
-   *
-   * @param cell a pruned cell
-   * @param channels its vertex channels ({@link VertexChannels})
-   */
   /** The operation of each vertex of {@code cell} after the input (index 0 stays null). */
   static CellOp[] operations(CellSpec cell) {
     CellOp[] ops = new CellOp[cell.vertices()];
@@ -49,6 +43,13 @@ final class CellGraph {
     return ops;
   }
 
+  /**
+   * The cell's output.
+   *
+   * @param cell a pruned cell
+   * @param channels its vertex channels ({@link VertexChannels})
+   * @param ops its operation per vertex ({@link #operations})
+   */
   static NDArray forward(CellSpec cell, int[] channels, CellOp[] ops, NDArray input, VertexLayers layers) {
     int n = cell.vertices();
     int out = n - 1;

@@ -22,7 +22,7 @@ public final class Nb101Supernet implements Supernet {
   private final int vertices;
   private final List<Decision> decisions;
   private final java.util.function.Function<Architecture, CellSpec> cells;
-  private final ActivePath<CellSpec> active = new ActivePath<>();
+  private final ActivePath<PrunedCell> active = new ActivePath<>();
   private final BatchNormMode mode = new BatchNormMode();
   private final Block block;
 
@@ -53,7 +53,7 @@ public final class Nb101Supernet implements Supernet {
 
   @Override
   public void activate(Architecture architecture) {
-    active.single(cells.apply(architecture));
+    active.single(PrunedCell.of(cells.apply(architecture)));
   }
 
   @Override

@@ -31,14 +31,14 @@ final class Nb101SupernetCell extends AbstractBlock {
   private final int vertices;
   private final int inputChannels;
   private final int outputChannels;
-  private final ActivePath<CellSpec> active;
+  private final ActivePath<PrunedCell> active;
   /** Per vertex 1..V-1: the projection of the cell input into it. */
   private final SlicedConvBnRelu[] projections;
   private final SlicedConvBnRelu[] conv3x3;
   private final SlicedConvBnRelu[] conv1x1;
 
   Nb101SupernetCell(
-      int vertices, int inputChannels, int outputChannels, ActivePath<CellSpec> active, BatchNormMode mode) {
+      int vertices, int inputChannels, int outputChannels, ActivePath<PrunedCell> active, BatchNormMode mode) {
     super(VERSION);
     this.vertices = vertices;
     this.inputChannels = inputChannels;
@@ -61,11 +61,12 @@ final class Nb101SupernetCell extends AbstractBlock {
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-    CellSpec cell = active.path();
+    PrunedCell path = active.path();
     NDArray input = inputs.singletonOrThrow();
-    if (cell == null) {
+    if (path == null) {
       return new NDList(mixture(store, input, training));
     }
+    CellSpec cell = path.cell();
     if (cell.vertices() > vertices) {
       throw new IllegalArgumentException(
           "a cell of " + cell.vertices() + " vertices on a supernet of " + vertices);
@@ -85,7 +86,7 @@ final class Nb101SupernetCell extends AbstractBlock {
             return convolution(v, op).apply(store, x, width, training);
           }
         };
-    return new NDList(CellGraph.forward(cell, channels, CellGraph.operations(cell), input, layers));
+    return new NDList(CellGraph.forward(cell, channels, path.ops(), input, layers));
   }
 
   private SlicedConvBnRelu convolution(int v, CellOp op) {
