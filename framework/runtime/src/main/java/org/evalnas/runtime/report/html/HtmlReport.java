@@ -106,12 +106,12 @@ public final class HtmlReport {
     String baseline = ExperimentSettings.BASELINE;
     double best = s.best() != null ? s.best().accuracy() : Double.NaN;
     String metric = s.reportMetric();
-    List<Plot> out = new ArrayList<>();
+    List<Figure> out = new ArrayList<>();
 
     Map<String, double[]> accuracy = new LinkedHashMap<>();
     byPolicy.forEach((p, cells) -> accuracy.put(p, cells.stream().mapToDouble(CellResult::accuracy).toArray()));
     out.add(
-        new Plot(
+        figure(
             "report-accuracy.png",
             "Accuracy of the chosen architectures",
             "The ground-truth " + metric + " accuracy of the architecture each policy chose, one point per seed, next to "
@@ -138,7 +138,7 @@ public final class HtmlReport {
               100,
               "best in the space");
       out.add(
-          new Plot(
+          figure(
               "report-rank-percentile.png",
               "Rank percentile in the space",
               "Where each chosen architecture ranks among all architectures of the space by ground truth"
@@ -159,7 +159,7 @@ public final class HtmlReport {
     anytime.values().removeIf(List::isEmpty);
     if (!anytime.isEmpty()) {
       out.add(
-          new Plot(
+          figure(
               "report-anytime.png",
               "Anytime performance",
               "The best ground-truth " + metric + " accuracy among the architectures a search has queried so far,"
@@ -177,7 +177,7 @@ public final class HtmlReport {
     }
     if (!ws.rankings().isEmpty()) {
       out.add(
-          new Plot(
+          figure(
               "report-kendall-tau.png",
               "Supernet ranking over training",
               "Kendall tau-b between the supernet's scores and the ground truth on the evaluation sample, per"
@@ -189,14 +189,14 @@ public final class HtmlReport {
     }
     if (!ws.scores().isEmpty()) {
       out.add(
-          new Plot(
+          figure(
               "report-supernet-vs-truth.png",
               "Supernet accuracy vs ground truth",
               "Each sampled architecture's accuracy with the shared weights against its ground-truth accuracy, at"
                   + " the final evaluation epoch; the legend gives each policy's Kendall tau over its points.",
               ReportCharts.supernetVsTruth(ws.scores())));
     }
-    return out.stream().map(Plot::render).toList();
+    return out;
   }
 
   /** The running maximum of a trajectory. */
@@ -210,17 +210,14 @@ public final class HtmlReport {
     return out;
   }
 
-  /** A chart that is still to be rendered into its figure. */
-  private record Plot(String file, String title, String caption, JFreeChart chart) {
-    Figure render() {
-      ByteArrayOutputStream png = new ByteArrayOutputStream();
-      try {
-        ChartUtils.writeChartAsPNG(png, chart, WIDTH, HEIGHT);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return new Figure(file, title, caption, png.toByteArray());
+  private static Figure figure(String file, String title, String caption, JFreeChart chart) {
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    try {
+      ChartUtils.writeChartAsPNG(png, chart, WIDTH, HEIGHT);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+    return new Figure(file, title, caption, png.toByteArray());
   }
 
   static String html(ExperimentSummary s, List<Figure> figures) {
