@@ -51,12 +51,16 @@ public final class CellExecutor {
   private final ExperimentSettings settings;
   private final Path output;
   private final CellRunner runner;
-  /** Each policy's settings as a checkpoint identity holds them, rendered once per run. */
-  private final Map<String, String> renderedSettings = new ConcurrentHashMap<>();
-  /** Whether each policy shares weights, by name. */
-  private final Map<String, Boolean> sharesWeights = new ConcurrentHashMap<>();
-  /** Each policy's context, made once. */
-  private final Map<String, HostPluginContext> policyContexts = new ConcurrentHashMap<>();
+  /** What every cell of a policy shares, by policy name, made once per run. */
+  private final Map<String, PolicySetup> policies = new ConcurrentHashMap<>();
+
+  /**
+   * A policy's provider and config section, its settings rendered as a checkpoint identity
+   * holds them, and whether it shares weights (one instance built to look): the same for every
+   * seed, and not free to make per cell.
+   */
+  private record PolicySetup(
+      SearchPolicyProvider provider, HostPluginContext context, String settings, boolean sharesWeights) {}
 
   /**
    * Builds the space, the ground truth and the evaluator the cells share.
@@ -178,13 +182,26 @@ public final class CellExecutor {
     if (!settings.evaluator().equals(GroundTruthEvaluatorProvider.NAME)) {
       return true;
     }
-    String policy =
-        cell.policy().equals(ExperimentSettings.BASELINE) ? settings.baselinePolicy() : cell.policy();
-    // a policy's kind does not change from seed to seed: build one to look, once per run
-    return sharesWeights.computeIfAbsent(
+    return setup(policyOf(cell)).sharesWeights();
+  }
+
+  /** The policy that runs a cell: the baseline's cells run the baseline policy. */
+  private String policyOf(CellKey cell) {
+    return cell.policy().equals(ExperimentSettings.BASELINE) ? settings.baselinePolicy() : cell.policy();
+  }
+
+  private PolicySetup setup(String policy) {
+    return policies.computeIfAbsent(
         policy,
-        p -> registry.require(ProviderKind.POLICY, p, SearchPolicyProvider.class).create(context(ProviderKind.POLICY, p))
-            instanceof WeightSharingPolicy);
+        p -> {
+          SearchPolicyProvider provider = registry.require(ProviderKind.POLICY, p, SearchPolicyProvider.class);
+          HostPluginContext context = context(ProviderKind.POLICY, p);
+          return new PolicySetup(
+              provider,
+              context,
+              context.config().root().render(ConfigRenderOptions.concise()),
+              provider.create(context) instanceof WeightSharingPolicy);
+        });
   }
 
   /** Whether a cell left a checkpoint to resume from. */
@@ -199,16 +216,12 @@ public final class CellExecutor {
   public CellAttempt run(CellKey cell) {
     Path dir = cell.directory(output);
     try {
-      boolean baseline = cell.policy().equals(ExperimentSettings.BASELINE);
-      String policy = baseline ? settings.baselinePolicy() : cell.policy();
-      Budget budget = baseline ? settings.baselineBudget() : settings.budget();
-      SearchPolicyProvider provider =
-          registry.require(ProviderKind.POLICY, policy, SearchPolicyProvider.class);
-      // one context per policy: cutting its section out of the whole config is not free
-      HostPluginContext context = policyContexts.computeIfAbsent(policy, p -> context(ProviderKind.POLICY, p));
+      String policy = policyOf(cell);
+      Budget budget = cell.policy().equals(ExperimentSettings.BASELINE) ? settings.baselineBudget() : settings.budget();
+      PolicySetup setup = setup(policy);
       CellResult result =
           runner.run(
-              cell, provider.create(context), budget, dir, identity(cell, policy, budget, context));
+              cell, setup.provider().create(setup.context()), budget, dir, identity(cell, policy, budget, setup));
       AtomicFiles.write(dir.resolve(ResultLayout.RESULT), CellResultCodec.write(result));
       Files.deleteIfExists(dir.resolve(ResultLayout.ERROR));
       CellCheckpoints.delete(dir);
@@ -225,13 +238,13 @@ public final class CellExecutor {
    * What a checkpoint must match to be resumed: the experiment, the cell, the budget and the
    * policy's settings. The seed list may grow between runs; these may not change.
    */
-  private String identity(CellKey cell, String policy, Budget budget, HostPluginContext context) {
+  private String identity(CellKey cell, String policy, Budget budget, PolicySetup setup) {
     return settings.name()
         + "|" + cell.policy()
         + "|" + cell.seed()
         + "|" + policy
         + "|" + budget.queries() + "/" + budget.simulatedSeconds()
-        + "|" + renderedSettings.computeIfAbsent(policy, p -> context.config().root().render(ConfigRenderOptions.concise()));
+        + "|" + setup.settings();
   }
 
   private HostPluginContext context(ProviderKind kind, String name) {
