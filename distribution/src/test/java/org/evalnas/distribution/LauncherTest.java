@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,13 @@ class LauncherTest {
         .isEqualTo(
             "glibc.malloc.mmap_threshold=268435456:glibc.malloc.trim_threshold=1073741824:glibc.malloc.arena_max=1");
     assertThat(defaults.at("/finished").isTextual()).isTrue();
+    // the jars are hashed in the background; provenance waits for the real digests
+    assertThat(defaults.at("/plugins")).hasSizeGreaterThanOrEqualTo(5);
+    for (JsonNode plugin : defaults.at("/plugins")) {
+      Path jar = Path.of(plugin.get("jar").asText());
+      String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar)));
+      assertThat(plugin.get("sha256").asText()).as(jar.toString()).isEqualTo(digest);
+    }
 
     JsonNode own = run("glibc.malloc.arena_max=4");
     assertThat(own.at("/environment/GLIBC_TUNABLES").asText()).isEqualTo("glibc.malloc.arena_max=4");

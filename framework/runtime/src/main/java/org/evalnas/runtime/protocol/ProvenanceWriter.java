@@ -1,5 +1,6 @@
 package org.evalnas.runtime.protocol;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -36,6 +37,7 @@ public final class ProvenanceWriter {
   private final LoadedConfig loaded;
   private final ExperimentSettings settings;
   private final Path output;
+  private ObjectNode document;
 
   public ProvenanceWriter(PluginRegistry registry, LoadedConfig loaded, ExperimentSettings settings, Path output) {
     this.registry = registry;
@@ -44,8 +46,20 @@ public final class ProvenanceWriter {
     this.output = output;
   }
 
-  /** Writes provenance.json; {@code finished} is null while the run goes on. */
+  /**
+   * Writes provenance.json; {@code finished} is null while the run goes on. What does not change
+   * during a run (config, plugins and their hashes, git revision, JVM, environment) is gathered
+   * at the first write and kept for the next.
+   */
   public void write(Instant started, Instant finished) {
+    if (document == null) {
+      document = describe();
+    }
+    document.put("started", started.toString());
+    save(output.resolve(ResultLayout.PROVENANCE), document, finished);
+  }
+
+  private ObjectNode describe() {
     ObjectNode o = JSON.createObjectNode();
     o.put("experiment", settings.name());
     o.put("config_file", loaded.file().toString());
@@ -80,14 +94,18 @@ public final class ProvenanceWriter {
         environment.put(name, value);
       }
     }
-    o.put("started", started.toString());
+    return o;
+  }
+
+  /** Sets {@code finished} (null: still running) and writes the file atomically. */
+  private static void save(Path file, ObjectNode o, Instant finished) {
     if (finished == null) {
       o.putNull("finished");
     } else {
       o.put("finished", finished.toString());
     }
     try {
-      AtomicFiles.write(output.resolve(ResultLayout.PROVENANCE), JSON.writeValueAsBytes(o));
+      AtomicFiles.write(file, JSON.writeValueAsBytes(o));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -104,21 +122,22 @@ public final class ProvenanceWriter {
     if (!Files.isRegularFile(file)) {
       throw new InputException(file, null, "no provenance.json: is this an evalnas output directory?");
     }
+    JsonNode read;
     try {
-      if (!(JSON.readTree(file.toFile()) instanceof ObjectNode o)) {
-        throw new InputException(file, null, "not a JSON object");
-      }
-      o.put("finished", finished.toString());
-      AtomicFiles.write(file, JSON.writeValueAsBytes(o));
+      read = JSON.readTree(file.toFile());
     } catch (IOException e) {
       throw new InputException(file, null, "cannot read it: " + e.getMessage());
     }
+    if (!(read instanceof ObjectNode o)) {
+      throw new InputException(file, null, "not a JSON object");
+    }
+    save(file, o, finished);
   }
 
   /**
-   * The options this JVM was started with, without the class path (long, and in the plugins
-   * list already). From the process's command line: the management API would cost a fresh JVM
-   * about 20 ms more.
+   * The options this JVM was started with, without the class path (long, and only the
+   * distribution's lib/ jars). From the process's command line: the management API would cost a
+   * fresh JVM about 20 ms more.
    */
   static List<String> jvmOptions() {
     String[] args = ProcessHandle.current().info().arguments().orElse(new String[0]);
