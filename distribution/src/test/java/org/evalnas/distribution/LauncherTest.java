@@ -30,7 +30,9 @@ class LauncherTest {
             + "  policies = [regularized-evolution], budget.queries = 20 }\n"
             + "ground-truth.nasbench201.data = \"" + Distribution.shared("nb201/nb201-12epoch.csv") + "\"\n");
     Path out = dir.resolve("out-" + (tunables == null ? "default" : "own"));
+    // --plugins before the command: the launcher must still see that the command is run
     List<String> cmd = new ArrayList<>(List.of(Distribution.HOME.resolve("evalnas").toString(),
+        "--plugins", Distribution.PLUGINS.toString(),
         "run", conf.toString(), "--output", out.toString(), "--no-progress", "--no-metrics"));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().remove("GLIBC_TUNABLES");
