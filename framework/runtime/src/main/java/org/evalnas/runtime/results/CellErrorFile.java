@@ -1,5 +1,6 @@
 package org.evalnas.runtime.results;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -34,8 +35,10 @@ public final class CellErrorFile {
 
   /** The reason an error file gives (its first line). */
   public static String reason(Path errorFile) {
-    try {
-      return Files.readAllLines(errorFile).stream().findFirst().orElse("");
+    // the first line only: the stack trace after it can be long
+    try (BufferedReader in = Files.newBufferedReader(errorFile)) {
+      String first = in.readLine();
+      return first == null ? "" : first;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
