@@ -9,11 +9,11 @@ for the same run: each seed's random-baseline cell (one uniform draw) as well, a
 DIR/<policy>/seed-N/result.json through a temporary file and a rename.
 Usage: python3 bench/nb201_re.py nb201-12epoch.csv [--results DIR]
 """
+import argparse
 import csv
 import json
 import os
 import random
-import sys
 import time
 
 OPS = ["none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3"]
@@ -77,4 +77,8 @@ def main(path, results=None, seeds=1000, queries=300, population=10, sample=3):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[3] if len(sys.argv) > 3 and sys.argv[2] == "--results" else None)
+    parser = argparse.ArgumentParser(description="Regularized evolution on NAS-Bench-201, 1,000 seeds.")
+    parser.add_argument("table", help="a NAS-Bench-201 CSV (index,arch,<dataset>_<split>,...)")
+    parser.add_argument("--results", metavar="DIR", help="also write each cell's result.json under DIR")
+    args = parser.parse_args()
+    main(args.table, args.results)
