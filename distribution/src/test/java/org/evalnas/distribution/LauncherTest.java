@@ -67,4 +67,31 @@ class LauncherTest {
     JsonNode own = run("glibc.malloc.arena_max=4");
     assertThat(own.at("/environment/GLIBC_TUNABLES").asText()).isEqualTo("glibc.malloc.arena_max=4");
   }
+
+  /** The value of TieredStopAtLevel the launcher gives the JVM of {@code args}. */
+  private String tieredStopAtLevel(String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(Distribution.HOME.resolve("evalnas").toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().put("EVALNAS_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+    Process p = pb.start();
+    String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(log).isZero();
+    return log.lines()
+        .filter(l -> l.matches("\\s*intx TieredStopAtLevel\\s*=.*"))
+        .map(l -> l.replaceAll(".*=\\s*(\\d+).*", "$1"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no TieredStopAtLevel in\n" + log));
+  }
+
+  @Test
+  void onlyTheJavaBoundNasBench101ToolsKeepTheC2Compiler() throws Exception {
+    // training and tabular commands: C1 only, so C2 does not take a core from libtorch's threads
+    assertThat(tieredStopAtLevel("plugins")).isEqualTo("1");
+    assertThat(tieredStopAtLevel("--plugins", Distribution.PLUGINS.toString(), "benchmark", "--help"))
+        .isEqualTo("1");
+    assertThat(tieredStopAtLevel("--plugins", Distribution.PLUGINS.toString(), "nasbench101", "--help"))
+        .isEqualTo("4");
+  }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * How to start a worker: this JVM's executable, its options (heap, system properties such as
- * {@code evalnas.home}, class-data sharing) and class path, then {@code run-cell} with the
+ * {@code evalnas.home}, class-data sharing, the launcher's compiler setting) and class path, then {@code run-cell} with the
  * parent's experiment file and overrides, so the child loads exactly the parent's config.
  *
  * @param configFile the experiment file the parent loaded
@@ -26,10 +26,8 @@ public record WorkerCommand(Path configFile, List<String> overrides, Optional<Pa
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      // the launcher's first run records a class-data archive at exit: the parent's alone; and
-      // a worker trains for minutes, so it keeps both compiler tiers the launcher's C1-only
-      // driver setting would take from it
-      if (!option.startsWith("-XX:ArchiveClassesAtExit") && !option.startsWith("-XX:TieredStopAtLevel")) {
+      // the launcher's first run records a class-data archive at exit: the parent's alone
+      if (!option.startsWith("-XX:ArchiveClassesAtExit")) {
         cmd.add(option);
       }
     }
