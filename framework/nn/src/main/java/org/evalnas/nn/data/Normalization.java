@@ -52,6 +52,18 @@ public final class Normalization {
     return pixel * scale[c] + shift[c];
   }
 
+  /**
+   * The normalized values of the 256 pixel values of channel {@code c}: {@code table(c)[p]} is
+   * {@code apply(c, p)}, bit for bit.
+   */
+  public float[] table(int c) {
+    float[] t = new float[256];
+    for (int p = 0; p < 256; p++) {
+      t[p] = apply(c, p);
+    }
+    return t;
+  }
+
   @Override
   public String toString() {
     return "mean " + Arrays.toString(mean) + ", std " + Arrays.toString(std);
