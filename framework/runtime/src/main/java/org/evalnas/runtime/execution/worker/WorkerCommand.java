@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * How to start a worker: this JVM's executable, its options (heap, system properties such as
- * {@code evalnas.home}, class-data sharing, the launcher's compiler setting) and class path, then {@code run-cell} with the
- * parent's experiment file and overrides, so the child loads exactly the parent's config.
+ * {@code evalnas.home}, class-data sharing, the launcher's compiler setting) and class path,
+ * then {@code run-cell} with the parent's experiment file and overrides, so the child loads
+ * exactly the parent's config.
  *
  * @param configFile the experiment file the parent loaded
  * @param overrides the parent's {@code --set} values, in order
