@@ -68,6 +68,30 @@ final class Distribution {
     return pb.start();
   }
 
+  /**
+   * Runs the distribution's launcher script, as a user types {@code evalnas ARGS}, and waits for
+   * it. Its environment is this JVM's without the variables that change what the launcher
+   * chooses ({@code GLIBC_TUNABLES}, {@code EVALNAS_JAVA_OPTS}), plus {@code env}. Standard
+   * error is merged into {@link Result#out()}.
+   */
+  static Result launch(java.util.Map<String, String> env, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(HOME.resolve("evalnas").toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().remove("GLIBC_TUNABLES");
+    pb.environment().remove("EVALNAS_JAVA_OPTS");
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as(out).isTrue();
+    return new Result(p.exitValue(), out, "");
+  }
+
+  /** As {@link #launch(java.util.Map, String...)} with no extra environment. */
+  static Result launch(String... args) throws Exception {
+    return launch(java.util.Map.of(), args);
+  }
+
   static Path shared(String relative) {
     Path p = SHARED.resolve("data").resolve(relative);
     assertThat(p).as("reference data (../shared beside the checkout)").exists();

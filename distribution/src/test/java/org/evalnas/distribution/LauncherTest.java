@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,34 +19,26 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherTest {
   @TempDir Path dir;
 
-  private JsonNode run(String tunables) throws Exception {
-    Path conf = dir.resolve("exp.conf");
-    Files.writeString(
-        conf,
-        "experiment { name = launcher, seeds = 1, space = nasbench201, ground-truth = nasbench201\n"
-            + "  policies = [regularized-evolution], budget.queries = 20 }\n"
-            + "ground-truth.nasbench201.data = \"" + Distribution.shared("nb201/nb201-12epoch.csv") + "\"\n");
-    Path out = dir.resolve("out-" + (tunables == null ? "default" : "own"));
+  private JsonNode run(Map<String, String> env) throws Exception {
+    Path conf =
+        Distribution.write(
+            dir.resolve("exp.conf"),
+            "experiment { name = launcher, seeds = 1, space = nasbench201, ground-truth = nasbench201\n"
+                + "  policies = [regularized-evolution], budget.queries = 20 }\n"
+                + "ground-truth.nasbench201.data = \"" + Distribution.shared("nb201/nb201-12epoch.csv") + "\"\n");
+    Path out = dir.resolve("out-" + env.size());
     // --plugins before the command: the launcher must still see that the command is run
-    List<String> cmd = new ArrayList<>(List.of(Distribution.HOME.resolve("evalnas").toString(),
-        "--plugins", Distribution.PLUGINS.toString(),
-        "run", conf.toString(), "--output", out.toString(), "--no-progress", "--no-metrics"));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    pb.environment().remove("GLIBC_TUNABLES");
-    pb.environment().remove("EVALNAS_JAVA_OPTS");
-    if (tunables != null) {
-      pb.environment().put("GLIBC_TUNABLES", tunables);
-    }
-    Process p = pb.start();
-    String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(log).isZero();
+    Distribution.Result r =
+        Distribution.launch(
+            env, "--plugins", Distribution.PLUGINS.toString(),
+            "run", conf.toString(), "--output", out.toString(), "--no-progress", "--no-metrics");
+    assertThat(r.code()).as(r.out()).isZero();
     return new ObjectMapper().readTree(out.resolve("provenance.json").toFile());
   }
 
   @Test
   void runGetsC1AndTheAllocatorSettingsUnlessTheUserSetsTheirOwn() throws Exception {
-    JsonNode defaults = run(null);
+    JsonNode defaults = run(Map.of());
     assertThat(defaults.at("/jvm/options").toString())
         .contains("-XX:TieredStopAtLevel=1", "-Dai.djl.offline=true");
     assertThat(defaults.at("/environment/GLIBC_TUNABLES").asText())
@@ -64,25 +53,19 @@ class LauncherTest {
       assertThat(plugin.get("sha256").asText()).as(jar.toString()).isEqualTo(digest);
     }
 
-    JsonNode own = run("glibc.malloc.arena_max=4");
+    JsonNode own = run(Map.of("GLIBC_TUNABLES", "glibc.malloc.arena_max=4"));
     assertThat(own.at("/environment/GLIBC_TUNABLES").asText()).isEqualTo("glibc.malloc.arena_max=4");
   }
 
   /** The value of TieredStopAtLevel the launcher gives the JVM of {@code args}. */
-  private String tieredStopAtLevel(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(Distribution.HOME.resolve("evalnas").toString()));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    pb.environment().put("EVALNAS_JAVA_OPTS", "-XX:+PrintFlagsFinal");
-    Process p = pb.start();
-    String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(log).isZero();
-    return log.lines()
+  private static String tieredStopAtLevel(String... args) throws Exception {
+    Distribution.Result r = Distribution.launch(Map.of("EVALNAS_JAVA_OPTS", "-XX:+PrintFlagsFinal"), args);
+    assertThat(r.code()).as(r.out()).isZero();
+    return r.out().lines()
         .filter(l -> l.matches("\\s*intx TieredStopAtLevel\\s*=.*"))
         .map(l -> l.replaceAll(".*=\\s*(\\d+).*", "$1"))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("no TieredStopAtLevel in\n" + log));
+        .orElseThrow(() -> new AssertionError("no TieredStopAtLevel in\n" + r.out()));
   }
 
   @Test

@@ -55,17 +55,6 @@ class SlurmClusterTest {
   }
 
   /** Runs the distribution's launcher, as a user on a login node would. */
-  private static Run launcher(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(Distribution.HOME.resolve("evalnas").toString()));
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Run(p.exitValue(), out);
-  }
-
-  private record Run(int code, String out) {}
-
   private static String command(String... cmd) throws Exception {
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -77,13 +66,13 @@ class SlurmClusterTest {
   private static void awaitJobs(Path out, int seconds) throws Exception {
     long deadline = System.currentTimeMillis() + seconds * 1000L;
     while (System.currentTimeMillis() < deadline) {
-      Run status = launcher("status", out.toString());
+      Distribution.Result status = Distribution.launch("status", out.toString());
       if (!status.out().matches("(?s).*(PENDING|RUNNING|CONFIGURING|COMPLETING|REQUEUED|RESIZING|SUSPENDED).*")) {
         return;
       }
       Thread.sleep(500);
     }
-    throw new AssertionError("jobs still queued after " + seconds + " s:\n" + launcher("status", out.toString()).out());
+    throw new AssertionError("jobs still queued after " + seconds + " s:\n" + Distribution.launch("status", out.toString()).out());
   }
 
   private static ObjectNode withoutTiming(Path file) throws IOException {
@@ -102,11 +91,11 @@ class SlurmClusterTest {
   void anExperimentOnTheClusterEqualsTheSameRunLocally() throws Exception {
     Path conf = config("cluster", "seeds = 3, policies = [random-search, regularized-evolution], budget.queries = 50", "");
     Path out = dir.resolve("slurm-out");
-    Run submit = launcher("run", conf.toString(), "--output", out.toString());
+    Distribution.Result submit = Distribution.launch("run", conf.toString(), "--output", out.toString());
     assertThat(submit.code()).as(submit.out()).isZero();
     assertThat(submit.out()).contains("9 cells submitted");
     awaitJobs(out, 90);
-    Run status = launcher("status", out.toString());
+    Distribution.Result status = Distribution.launch("status", out.toString());
     assertThat(status.out()).as(status.out()).contains("9 finished").contains("aggregation job");
     // the aggregation job records the end of a run no single process saw end
     assertThat(Files.readString(out.resolve("provenance.json"))).doesNotContain("\"finished\" : null").contains("\"finished\" : \"");
@@ -121,7 +110,7 @@ class SlurmClusterTest {
     }
     assertThat(Files.readAllBytes(out.resolve("summary.csv"))).isEqualTo(Files.readAllBytes(local.resolve("summary.csv")));
 
-    Run again = launcher("run", conf.toString(), "--output", out.toString());
+    Distribution.Result again = Distribution.launch("run", conf.toString(), "--output", out.toString());
     assertThat(again.code()).as(again.out()).isZero();
     assertThat(again.out()).contains("nothing to submit: 9 cells finished");
   }
@@ -133,7 +122,7 @@ class SlurmClusterTest {
     String extra = "output.trajectory = false\nexecution.slurm.checkpoint-queries = 1000000\n";
     Path conf = config("requeue", experiment, extra);
     Path out = dir.resolve("slurm-out");
-    Run submit = launcher("run", conf.toString(), "--output", out.toString());
+    Distribution.Result submit = Distribution.launch("run", conf.toString(), "--output", out.toString());
     assertThat(submit.code()).as(submit.out()).isZero();
     JsonNode jobs = JSON.readTree(out.resolve("slurm/jobs.json").toFile());
     String array = jobs.get("submissions").get(0).get("arrays").get(0).get("job_id").asText();
