@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.evalnas.api.InputException;
@@ -85,7 +84,7 @@ public final class ProvenanceWriter {
     }
     jvm.put("cores", Runtime.getRuntime().availableProcessors());
     ArrayNode options = jvm.putArray("options");
-    jvmOptions().forEach(options::add);
+    JvmOptions.ofThisProcess().forEach(options::add);
     // what changes speed but not results: the launcher's allocator and JIT choices, threads
     ObjectNode environment = o.putObject("environment");
     for (String name : ENVIRONMENT) {
@@ -132,24 +131,6 @@ public final class ProvenanceWriter {
       throw new InputException(file, null, "not a JSON object");
     }
     save(file, o, finished);
-  }
-
-  /**
-   * The options this JVM was started with, without the class path (long, and only the
-   * distribution's lib/ jars). From the process's command line: the management API would cost a
-   * fresh JVM about 20 ms more.
-   */
-  static List<String> jvmOptions() {
-    String[] args = ProcessHandle.current().info().arguments().orElse(new String[0]);
-    List<String> options = new ArrayList<>();
-    for (int i = 0; i < args.length && args[i].startsWith("-"); i++) {
-      if (args[i].equals("-cp") || args[i].equals("-classpath") || args[i].equals("--class-path")) {
-        i++;
-      } else {
-        options.add(args[i]);
-      }
-    }
-    return options;
   }
 
   /** The commit of the evalnas checkout this runs from, read from .git without running git. */

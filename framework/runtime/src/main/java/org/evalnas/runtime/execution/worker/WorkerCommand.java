@@ -1,10 +1,10 @@
 package org.evalnas.runtime.execution.worker;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.evalnas.runtime.protocol.JvmOptions;
 
 /**
  * How to start a worker: this JVM's executable, its options (heap, system properties such as
@@ -26,7 +26,7 @@ public record WorkerCommand(Path configFile, List<String> overrides, Optional<Pa
   List<String> commandLine(Path output, String policy, long seed) {
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+    for (String option : JvmOptions.ofThisProcess()) {
       // the launcher's first run records a class-data archive at exit: the parent's alone
       if (!option.startsWith("-XX:ArchiveClassesAtExit")) {
         cmd.add(option);
