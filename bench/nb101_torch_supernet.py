@@ -20,7 +20,9 @@ path has a zero gradient: weight decay and momentum still move it), so all gradi
 tensors from the start and are zeroed in place, never set to None.
 
     ./evalnas nasbench101 enumerate --max-vertices 4 --output /tmp/nb101-v4.jsonl
-    /usr/bin/python3 bench/nb101_torch_supernet.py CHANNELS STACKS CELLS BATCH STEPS THREADS /tmp/nb101-v4.jsonl
+    /usr/bin/python3 bench/nb101_torch_supernet.py CHANNELS STACKS CELLS BATCH STEPS THREADS /tmp/nb101-v4.jsonl [--channels-last-pool]
+
+--channels-last-pool: as in nb101_torch_throughput.py.
 """
 import json
 import sys
@@ -30,7 +32,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 # the official channel rules and the data, as the standalone network's benchmark has them
-from nb101_torch_throughput import measure, vertex_channels
+from nb101_torch_throughput import int_args, max_pool3x3, measure, vertex_channels
 
 VERTICES = 4
 CELLS = 91
@@ -122,7 +124,7 @@ class SupernetCell(nn.Module):
                 p = project(t, ch[t])
                 s = p if s is None else s + p
             if ops[t] == "maxpool3x3":
-                v = F.max_pool2d(s, 3, 1, 1)
+                v = max_pool3x3(s)
             elif ops[t] == "conv3x3-bn-relu":
                 v = self.conv3[t - 1](s, ch[t])
             else:
@@ -175,8 +177,9 @@ def read_cells(path):
 
 
 def main():
-    channels, stacks, cells_per_stack, batch, steps, threads = map(int, sys.argv[1:7])
-    cells = read_cells(sys.argv[7])
+    args = int_args()
+    channels, stacks, cells_per_stack, batch, steps, threads = map(int, args[0:6])
+    cells = read_cells(args[6])
     print(f"torch cells={len(cells)} first hashes={[c['hash'] for c in cells[:5]]}", file=sys.stderr)
     print(f"torch all {len(cells)} cells already pruned (path == file's matrix); sequence starts "
           f"{[path_index(i) for i in range(8)]}", file=sys.stderr)

@@ -5,7 +5,12 @@ evalnas's DJL network (plugins/space-nasbench101 ... network/TrainingThroughputB
 Same cell, network (official model_builder.py channel rules), batch, SGD (momentum 0.9,
 Nesterov, weight decay 5e-4), Fashion-MNIST images normalized the same way, and threads.
 
-    /usr/bin/python3 bench/nb101_torch_throughput.py CHANNELS STACKS CELLS BATCH STEPS THREADS
+    /usr/bin/python3 bench/nb101_torch_throughput.py CHANNELS STACKS CELLS BATCH STEPS THREADS [--channels-last-pool]
+
+With --channels-last-pool the cells' 3x3 max pooling runs through libtorch's channels-last kernel
+(converted there and back), as evalnas's ChannelsLastMaxPool does: the same values and gradients,
+for comparing the frameworks with the same operators on both sides. Without it, the network is
+written as PyTorch users write it (nn.MaxPool2d / F.max_pool2d on NCHW tensors).
 """
 import gzip
 import sys
@@ -18,6 +23,19 @@ import torch.nn.functional as F
 
 MATRIX = [[0, 1, 1, 0, 0], [0, 0, 0, 1, 1], [0, 0, 0, 0, 1], [0, 0, 0, 0, 1], [0, 0, 0, 0, 0]]
 OPS = ["input", "conv3x3-bn-relu", "maxpool3x3", "conv1x1-bn-relu", "output"]
+CHANNELS_LAST_POOL = "--channels-last-pool" in sys.argv
+
+
+def int_args():
+    """The positional integer arguments, the option left out."""
+    return [a for a in sys.argv[1:] if a != "--channels-last-pool"]
+
+
+def max_pool3x3(s):
+    """A vertex's 3x3 max pooling of stride 1 (see --channels-last-pool)."""
+    if CHANNELS_LAST_POOL:
+        return F.max_pool2d(s.contiguous(memory_format=torch.channels_last), 3, 1, 1).contiguous()
+    return F.max_pool2d(s, 3, 1, 1)
 
 
 def conv_bn_relu(cin, cout, k):
@@ -66,7 +84,7 @@ class Cell(nn.Module):
             if m[0][t]:
                 terms.append(self.proj[str(t)](x))
             s = sum(terms)
-            v = self.op[str(t)](s) if str(t) in self.op else F.max_pool2d(s, 3, 1, 1)
+            v = self.op[str(t)](s) if str(t) in self.op else max_pool3x3(s)
             vals.append(v)
             if m[t][n - 1]:
                 concat.append(v)
@@ -145,7 +163,7 @@ def measure(name, build, batch, steps, threads, before_step=None, zero_filled_gr
 
 
 def main():
-    channels, stacks, cells, batch, steps, threads = map(int, sys.argv[1:7])
+    channels, stacks, cells, batch, steps, threads = map(int, int_args()[0:6])
     measure("torch", lambda: Network(channels, stacks, cells), batch, steps, threads)
 
 
