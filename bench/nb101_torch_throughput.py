@@ -33,7 +33,7 @@ def int_args():
 
 def max_pool3x3(s):
     """A vertex's 3x3 max pooling of stride 1 (see --channels-last-pool)."""
-    if CHANNELS_LAST_POOL:
+    if CHANNELS_LAST_POOL and s.shape[1] >= 8:  # as ChannelsLastMaxPool.VECTOR_FLOATS
         return F.max_pool2d(s.contiguous(memory_format=torch.channels_last), 3, 1, 1).contiguous()
     return F.max_pool2d(s, 3, 1, 1)
 

@@ -24,6 +24,7 @@ class ChannelsLastMaxPoolTest {
     "8, 16, 28, 28, 3, 1, 1, false",
     "4, 32, 15, 15, 3, 1, 1, false",
     "4, 16, 15, 15, 2, 2, 0, true",
+    "3, 8, 7, 5, 3, 1, 1, false",
     "2, 1, 9, 9, 3, 1, 1, false",
     "1, 5, 7, 3, 3, 1, 1, false"
   })
