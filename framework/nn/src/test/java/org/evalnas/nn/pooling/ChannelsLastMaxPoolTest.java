@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.GradientCollector;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -47,6 +48,34 @@ class ChannelsLastMaxPoolTest {
       // the ties are real: some window has its maximum more than once
       assertThat(x.eq(0f).sum().getLong()).isGreaterThan(x.size() / 3);
     }
+  }
+
+  /**
+   * The conversion really stores the array channels-last, and the pooled result comes back in
+   * NCHW order: downstream convolutions and batch norms must see the layout they always saw, or
+   * their kernels (and rounding) could change.
+   */
+  @Test
+  void convertsToChannelsLastAndPoolsBackIntoNchwOrder() {
+    try (NDManager manager = Engine.getInstance().newBaseManager()) {
+      NDArray x = rectifiedNoise(manager, new Shape(2, 8, 5, 5), 3);
+      assertThat(storedInLogicalOrder(x)).isTrue();
+      assertThat(storedInLogicalOrder(ChannelsLastMaxPool.toChannelsLast(x))).isFalse();
+      NDArray pooled =
+          ChannelsLastMaxPool.maxPool2d(
+              x, new Shape(3, 3), new Shape(1, 1), new Shape(1, 1), false);
+      assertThat(storedInLogicalOrder(pooled)).isTrue();
+    }
+  }
+
+  /**
+   * Whether {@code a} is stored in its logical (row-major) order: only then is a flat reshape of
+   * a copy that keeps its strides a view, through which zeroing reaches the copy.
+   */
+  private static boolean storedInLogicalOrder(NDArray a) {
+    NDArray copy = a.duplicate();
+    copy.reshape(-1).muli(0f);
+    return copy.eq(0f).all().getBoolean() && a.neq(0f).any().getBoolean();
   }
 
   /** The gradient of sum(pool(x) * weights) for fixed, distinct weights. */
