@@ -6,10 +6,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.evalnas.runtime.cli.Main;
 
 /** The distribution the build laid out in distribution/target/evalnas, run as a user would. */
@@ -74,7 +77,7 @@ final class Distribution {
    * chooses ({@code GLIBC_TUNABLES}, {@code EVALNAS_JAVA_OPTS}), plus {@code env}. Standard
    * error is merged into {@link Result#out()}.
    */
-  static Result launch(java.util.Map<String, String> env, String... args) throws Exception {
+  static Result launch(Map<String, String> env, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(HOME.resolve("evalnas").toString()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
@@ -82,20 +85,34 @@ final class Distribution {
     pb.environment().remove("EVALNAS_JAVA_OPTS");
     pb.environment().putAll(env);
     Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as(out).isTrue();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as(out).isTrue();
     return new Result(p.exitValue(), out, "");
   }
 
-  /** As {@link #launch(java.util.Map, String...)} with no extra environment. */
+  /** As {@link #launch(Map, String...)} with no extra environment. */
   static Result launch(String... args) throws Exception {
-    return launch(java.util.Map.of(), args);
+    return launch(Map.of(), args);
   }
 
   static Path shared(String relative) {
     Path p = SHARED.resolve("data").resolve(relative);
     assertThat(p).as("reference data (../shared beside the checkout)").exists();
     return p;
+  }
+
+  /**
+   * Writes an experiment on NAS-Bench-201 whose ground truth is the shared 12-epoch table:
+   * {@code experiment { name = NAME, space = nasbench201, ground-truth = nasbench201, KEYS }}, the
+   * data path, then {@code extra} (whole lines, or empty).
+   */
+  static Path nb201Experiment(Path file, String name, String keys, String extra) throws IOException {
+    return write(
+        file,
+        "experiment { name = " + name + ", space = nasbench201, ground-truth = nasbench201\n"
+            + "  " + keys + " }\n"
+            + "ground-truth.nasbench201.data = \"" + shared("nb201/nb201-12epoch.csv") + "\"\n"
+            + extra);
   }
 
   static Path write(Path file, String text) throws IOException {

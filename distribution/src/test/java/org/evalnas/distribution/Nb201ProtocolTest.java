@@ -102,11 +102,9 @@ class Nb201ProtocolTest {
   void regularizedEvolutionBeatsRandomSearchOnTheRealBenchmark() throws IOException {
     Path out = dir.resolve("out");
     Path conf =
-        Distribution.write(
-            dir.resolve("exp.conf"),
-            "experiment { name = nb201, space = nasbench201, ground-truth = nasbench201, seeds = 100\n"
-                + "  policies = [random-search, regularized-evolution], budget.queries = 150 }\n"
-                + "ground-truth.nasbench201.data = \"" + Distribution.shared("nb201/nb201-12epoch.csv") + "\"\n");
+        Distribution.nb201Experiment(
+            dir.resolve("exp.conf"), "nb201",
+            "seeds = 100, policies = [random-search, regularized-evolution], budget.queries = 150", "");
     Distribution.Result r = Distribution.cli("run", conf.toString(), "--output", out.toString(), "--no-progress");
     assertThat(r.code()).as(r.err()).isZero();
     Map<String, JsonNode> rows = new HashMap<>();
@@ -125,11 +123,9 @@ class Nb201ProtocolTest {
   @Test
   void sameConfigAndSeedsGiveIdenticalResults() throws IOException {
     Path conf =
-        Distribution.write(
-            dir.resolve("exp.conf"),
-            "experiment { name = same, space = nasbench201, ground-truth = nasbench201, seeds = 5\n"
-                + "  policies = [regularized-evolution], budget.queries = 40 }\n"
-                + "ground-truth.nasbench201.data = \"" + Distribution.shared("nb201/nb201-12epoch.csv") + "\"\n");
+        Distribution.nb201Experiment(
+            dir.resolve("exp.conf"), "same",
+            "seeds = 5, policies = [regularized-evolution], budget.queries = 40", "");
     Distribution.cli("run", conf.toString(), "--output", dir.resolve("a").toString(), "--no-progress");
     Distribution.cli("run", conf.toString(), "--output", dir.resolve("b").toString(), "--no-progress", "--set", "execution.parallel=1");
     assertThat(Files.readAllBytes(dir.resolve("b/summary.csv"))).isEqualTo(Files.readAllBytes(dir.resolve("a/summary.csv")));
@@ -144,12 +140,11 @@ class Nb201ProtocolTest {
 
   @Test
   void killedMidRunResumesToTheSameSummary() throws Exception {
-    String config =
-        "experiment { name = kill, space = nasbench201, ground-truth = nasbench201, seeds = 400\n"
-            + "  policies = [random-search, regularized-evolution], budget.queries = 300 }\n"
-            + "execution.parallel = 1\n"
-            + "ground-truth.nasbench201.data = \"" + Distribution.shared("nb201/nb201-12epoch.csv") + "\"\n";
-    Path conf = Distribution.write(dir.resolve("exp.conf"), config);
+    Path conf =
+        Distribution.nb201Experiment(
+            dir.resolve("exp.conf"), "kill",
+            "seeds = 400, policies = [random-search, regularized-evolution], budget.queries = 300",
+            "execution.parallel = 1\n");
     Path killed = dir.resolve("killed");
     Process p = Distribution.start(dir, "run", conf.toString(), "--output", killed.toString(), "--no-progress");
     long deadline = System.currentTimeMillis() + 60_000;

@@ -45,11 +45,11 @@ class SlurmClusterTest {
   }
 
   private Path config(String name, String experiment, String extra) throws IOException {
-    return Distribution.write(
+    return Distribution.nb201Experiment(
         dir.resolve(name + ".conf"),
-        "experiment { name = " + name + ", space = nasbench201, ground-truth = nasbench201\n" + experiment + " }\n"
-            + "ground-truth.nasbench201.data = \"" + Distribution.shared("nb201/nb201-12epoch.csv") + "\"\n"
-            + "execution.backend = slurm\n"
+        name,
+        experiment,
+        "execution.backend = slurm\n"
             + "execution.slurm { mem = \"512M\", time = \"00:05:00\" }\n"
             + extra);
   }
