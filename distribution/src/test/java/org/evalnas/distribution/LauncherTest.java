@@ -21,11 +21,9 @@ class LauncherTest {
 
   private JsonNode run(Map<String, String> env) throws Exception {
     Path conf =
-        Distribution.write(
-            dir.resolve("exp.conf"),
-            "experiment { name = launcher, seeds = 1, space = nasbench201, ground-truth = nasbench201\n"
-                + "  policies = [regularized-evolution], budget.queries = 20 }\n"
-                + "ground-truth.nasbench201.data = \"" + Distribution.shared("nb201/nb201-12epoch.csv") + "\"\n");
+        Distribution.nb201Experiment(
+            dir.resolve("exp.conf"), "launcher",
+            "seeds = 1, policies = [regularized-evolution], budget.queries = 20", "");
     Path out = dir.resolve("out-" + env.size());
     // --plugins before the command: the launcher must still see that the command is run
     Distribution.Result r =
@@ -39,8 +37,10 @@ class LauncherTest {
   @Test
   void runGetsC1AndTheAllocatorSettingsUnlessTheUserSetsTheirOwn() throws Exception {
     JsonNode defaults = run(Map.of());
+    // read from the launcher's real command line (JvmOptions): its options, not its class path
     assertThat(defaults.at("/jvm/options").toString())
-        .contains("-XX:TieredStopAtLevel=1", "-Dai.djl.offline=true");
+        .contains("-XX:TieredStopAtLevel=1", "-Dai.djl.offline=true")
+        .doesNotContain("\"-cp\"", "/lib/*", "org.evalnas.runtime.cli.Main");
     assertThat(defaults.at("/environment/GLIBC_TUNABLES").asText())
         .isEqualTo(
             "glibc.malloc.mmap_threshold=268435456:glibc.malloc.trim_threshold=1073741824:glibc.malloc.arena_max=1");
