@@ -1,11 +1,15 @@
 package org.evalnas.nn.training;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import java.nio.FloatBuffer;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,14 +18,19 @@ import java.util.Map;
  * PyTorch's {@code torch.optim.SGD} (dampening 0) and {@code clip_grad_norm_}. Its state, one
  * momentum buffer per trainable parameter, is public for checkpoints.
  *
- * <p>Updates are in place; every temporary array is closed before a step returns.
+ * <p>Updates are in place; every temporary array is closed before a step returns. On the CPU
+ * Java does the element-wise update in the tensors' memory ({@link HostMemoryUpdate}), with the
+ * engine's arithmetic bit for bit; elsewhere the engine does it.
  */
 public final class SgdOptimizer {
   private final Map<String, Parameter> parameters = new LinkedHashMap<>();
   private final Map<String, NDArray> buffers = new LinkedHashMap<>();
+  private final Map<String, HostViews> hostViews = new HashMap<>();
   private final float momentum;
   private final boolean nesterov;
   private final float weightDecay;
+  private boolean hostUpdates = true;
+  private int lastHostUpdates;
 
   /**
    * @param parameters the network's parameters by name; those that need no gradient (batch-norm
@@ -54,17 +63,30 @@ public final class SgdOptimizer {
     return Collections.unmodifiableMap(buffers);
   }
 
-  /** The global L2 norm of all gradients. */
+  /**
+   * The global L2 norm of all gradients: each gradient's sum of squares by the engine, added up
+   * in double in parameter order. The per-parameter sums come to Java in one array (one copy
+   * instead of one per parameter, the same floats).
+   */
   public double gradientNorm() {
-    double sum = 0;
-    for (Parameter p : parameters.values()) {
-      try (NDArray g = p.getArray().getGradient();
-          NDArray sq = g.square();
-          NDArray s = sq.sum()) {
-        sum += s.getFloat();
-      }
+    if (parameters.isEmpty()) {
+      return 0;
     }
-    return Math.sqrt(sum);
+    try (NDManager scope = parameters.values().iterator().next().getArray().getManager().newSubManager()) {
+      NDList sums = new NDList(parameters.size());
+      for (Parameter p : parameters.values()) {
+        NDArray g = p.getArray().getGradient();
+        g.attach(scope);
+        NDArray s = g.square().sum();
+        s.attach(scope);
+        sums.add(s);
+      }
+      double sum = 0;
+      for (float s : NDArrays.stack(sums).toFloatArray()) {
+        sum += s;
+      }
+      return Math.sqrt(sum);
+    }
   }
 
   /**
@@ -85,38 +107,119 @@ public final class SgdOptimizer {
       }
     }
     float lr = (float) learningRate;
+    lastHostUpdates = 0;
     for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+      String name = e.getKey();
       NDArray w = e.getValue().getArray();
+      NDArray buffer = buffers.get(name);
       try (NDArray g = w.getGradient()) {
-        if (scale != 1f) {
-          g.muli(scale);
-        }
-        if (weightDecay > 0) {
-          try (NDArray decay = w.mul(weightDecay)) {
-            g.addi(decay);
-          }
-        }
-        NDArray buffer = buffers.get(e.getKey());
-        if (buffer == null) {
-          try (NDArray update = g.mul(lr)) {
-            w.subi(update);
-          }
+        if (hostUpdates && hostUpdate(name, w, g, buffer, scale, lr)) {
+          lastHostUpdates++;
         } else {
-          buffer.muli(momentum).addi(g);
-          if (nesterov) {
-            try (NDArray direction = buffer.mul(momentum)) {
-              direction.addi(g).muli(lr);
-              w.subi(direction);
-            }
-          } else {
-            try (NDArray update = buffer.mul(lr)) {
-              w.subi(update);
-            }
-          }
+          engineUpdate(w, g, buffer, scale, lr);
         }
-        g.subi(g);
       }
     }
     return norm;
+  }
+
+  /** For tests: every update through the engine, the reference the host update must equal. */
+  void engineUpdatesOnly() {
+    hostUpdates = false;
+  }
+
+  /** For tests: how many parameters the last step updated in host memory. */
+  int lastHostUpdates() {
+    return lastHostUpdates;
+  }
+
+  /**
+   * The update by Java in the tensors' memory when all three are CPU float arrays it can write
+   * in place; false when the engine must do it. Each array is probed once (a parameter's
+   * gradient keeps its memory: autograd accumulates into it in place, and a new one would again
+   * be laid out like its parameter, contiguous).
+   */
+  private boolean hostUpdate(
+      String name, NDArray w, NDArray g, NDArray buffer, float scale, float lr) {
+    HostViews views = hostViews.get(name);
+    if (views == null || views.weights != w) {
+      views = HostViews.probe(w, buffer);
+      hostViews.put(name, views);
+    }
+    if (!views.usable()) {
+      return false;
+    }
+    FloatBuffer gradient;
+    if (views.gradientProbed) {
+      gradient = g.toByteBuffer(true).asFloatBuffer();
+    } else {
+      gradient = HostMemoryUpdate.view(g);
+      views.gradientProbed = true;
+    }
+    if (gradient == null || gradient.capacity() != views.w.capacity()) {
+      views.w = null;
+      return false;
+    }
+    HostMemoryUpdate.sgd(views.w, gradient, views.buffer, scale, weightDecay, momentum, nesterov, lr);
+    return true;
+  }
+
+  /** The same update through the engine's element-wise calls (GPU arrays, other engines). */
+  private void engineUpdate(NDArray w, NDArray g, NDArray buffer, float scale, float lr) {
+    if (scale != 1f) {
+      g.muli(scale);
+    }
+    if (weightDecay > 0) {
+      try (NDArray decay = w.mul(weightDecay)) {
+        g.addi(decay);
+      }
+    }
+    if (buffer == null) {
+      try (NDArray update = g.mul(lr)) {
+        w.subi(update);
+      }
+    } else {
+      buffer.muli(momentum).addi(g);
+      if (nesterov) {
+        try (NDArray direction = buffer.mul(momentum)) {
+          direction.addi(g).muli(lr);
+          w.subi(direction);
+        }
+      } else {
+        try (NDArray update = buffer.mul(lr)) {
+          w.subi(update);
+        }
+      }
+    }
+    g.subi(g);
+  }
+
+  /** A parameter's weights and momentum buffer as host memory, null where they are not. */
+  private static final class HostViews {
+    final NDArray weights;
+    FloatBuffer w;
+    final FloatBuffer buffer;
+    final boolean noBuffer;
+    boolean gradientProbed;
+
+    private HostViews(NDArray weights, FloatBuffer w, FloatBuffer buffer, boolean noBuffer) {
+      this.weights = weights;
+      this.w = w;
+      this.buffer = buffer;
+      this.noBuffer = noBuffer;
+    }
+
+    static HostViews probe(NDArray weights, NDArray momentumBuffer) {
+      FloatBuffer w = HostMemoryUpdate.view(weights);
+      FloatBuffer b = momentumBuffer == null ? null : HostMemoryUpdate.view(momentumBuffer);
+      if (w != null && b != null && b.capacity() != w.capacity()) {
+        w = null;
+      }
+      return new HostViews(weights, w, b, momentumBuffer == null);
+    }
+
+    boolean usable() {
+      return w != null && (noBuffer || buffer != null);
+    }
   }
 }

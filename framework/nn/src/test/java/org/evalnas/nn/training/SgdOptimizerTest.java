@@ -92,6 +92,39 @@ class SgdOptimizerTest {
     check(0.9, true, 0.001, 1.0);
   }
 
+  /** The norm the clip sees: each gradient's float sum of squares, added in double in order. */
+  @Test
+  void gradientNormAddsEachParametersSumOfSquares() {
+    Engine engine = Engine.getInstance();
+    try (NDManager m = engine.newBaseManager()) {
+      Block block = TinyNets.mlp(5, 3);
+      block.initialize(m, DataType.FLOAT32, new Shape(4, 6));
+      SgdOptimizer sgd = new SgdOptimizer(block.getParameters(), m, 0.9, false, 0);
+      ParameterStore store = new ParameterStore(m, false);
+      float[] x = new float[24];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = (float) Math.sin(i * 1.7) * 3;
+      }
+      try (GradientCollector gc = engine.newGradientCollector()) {
+        NDArray out = block.forward(store, new NDList(m.create(x, new Shape(4, 6))), true).head();
+        gc.backward(out.mul(out).sum());
+      }
+      double expected = 0;
+      int parameters = 0;
+      for (var p : block.getParameters()) {
+        try (NDArray g = p.getValue().getArray().getGradient();
+            NDArray sq = g.square();
+            NDArray s = sq.sum()) {
+          expected += s.getFloat();
+          parameters++;
+        }
+      }
+      assertThat(parameters).isEqualTo(4);
+      assertThat(expected).isPositive();
+      assertThat(sgd.gradientNorm()).isEqualTo(Math.sqrt(expected));
+    }
+  }
+
   @Test
   void gradientsAreZeroAfterAStep() {
     Engine engine = Engine.getInstance();

@@ -27,14 +27,21 @@ final class TinyNets {
 
   /** Conv, batch norm, pooling and dropout: every kind of state and randomness a net has. */
   static Block cnn(int classes) {
-    return new SequentialBlock()
+    return cnn(classes, 0.25f);
+  }
+
+  /** As {@link #cnn(int)}, with a dropout rate of its own; 0 leaves dropout out. */
+  static Block cnn(int classes, float dropout) {
+    SequentialBlock net = new SequentialBlock()
         .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(4).build())
         .add(BatchNorm.builder().build())
         .add(Activation::relu)
         .add(Pool.maxPool2dBlock(new Shape(2, 2)))
-        .add(Blocks.batchFlattenBlock())
-        .add(Dropout.builder().optRate(0.25f).build())
-        .add(Linear.builder().setUnits(classes).build());
+        .add(Blocks.batchFlattenBlock());
+    if (dropout > 0) {
+      net.add(Dropout.builder().optRate(dropout).build());
+    }
+    return net.add(Linear.builder().setUnits(classes).build());
   }
 
   /**
