@@ -134,33 +134,23 @@ public final class SgdOptimizer {
   }
 
   /**
-   * The update by Java in the tensors' memory when all three are CPU float arrays it can write
-   * in place; false when the engine must do it. Each array is probed once (a parameter's
-   * gradient keeps its memory: autograd accumulates into it in place, and a new one would again
-   * be laid out like its parameter, contiguous).
+   * The update by Java in the tensors' memory when weights, gradient and momentum buffer are CPU
+   * float arrays it can write in place; false when the engine must do it. The arrays are probed
+   * at a parameter's first step only: a parameter's gradient keeps its memory (autograd
+   * accumulates into it in place, and a new one would again be laid out like its parameter).
    */
   private boolean hostUpdate(
       String name, NDArray w, NDArray g, NDArray buffer, float scale, float lr) {
     HostViews views = hostViews.get(name);
-    if (views == null || views.weights != w) {
-      views = HostViews.probe(w, buffer);
+    if (views == null || views.weights() != w) {
+      views = HostViews.probe(w, g, buffer);
       hostViews.put(name, views);
     }
-    if (!views.usable()) {
+    if (views.w() == null) {
       return false;
     }
-    FloatBuffer gradient;
-    if (views.gradientProbed) {
-      gradient = g.toByteBuffer(true).asFloatBuffer();
-    } else {
-      gradient = HostMemoryUpdate.view(g);
-      views.gradientProbed = true;
-    }
-    if (gradient == null || gradient.capacity() != views.w.capacity()) {
-      views.w = null;
-      return false;
-    }
-    HostMemoryUpdate.sgd(views.w, gradient, views.buffer, scale, weightDecay, momentum, nesterov, lr);
+    FloatBuffer gradient = g.toByteBuffer(true).asFloatBuffer();
+    HostMemoryUpdate.sgd(views.w(), gradient, views.buffer(), scale, weightDecay, momentum, nesterov, lr);
     return true;
   }
 
@@ -194,32 +184,21 @@ public final class SgdOptimizer {
     g.subi(g);
   }
 
-  /** A parameter's weights and momentum buffer as host memory, null where they are not. */
-  private static final class HostViews {
-    final NDArray weights;
-    FloatBuffer w;
-    final FloatBuffer buffer;
-    final boolean noBuffer;
-    boolean gradientProbed;
-
-    private HostViews(NDArray weights, FloatBuffer w, FloatBuffer buffer, boolean noBuffer) {
-      this.weights = weights;
-      this.w = w;
-      this.buffer = buffer;
-      this.noBuffer = noBuffer;
-    }
-
-    static HostViews probe(NDArray weights, NDArray momentumBuffer) {
+  /**
+   * A parameter's weights and momentum buffer (null without momentum) as host memory; {@code w}
+   * is null when any of its arrays, the gradient included, failed the probe.
+   */
+  private record HostViews(NDArray weights, FloatBuffer w, FloatBuffer buffer) {
+    static HostViews probe(NDArray weights, NDArray gradient, NDArray momentumBuffer) {
       FloatBuffer w = HostMemoryUpdate.view(weights);
+      FloatBuffer g = HostMemoryUpdate.view(gradient);
       FloatBuffer b = momentumBuffer == null ? null : HostMemoryUpdate.view(momentumBuffer);
-      if (w != null && b != null && b.capacity() != w.capacity()) {
-        w = null;
-      }
-      return new HostViews(weights, w, b, momentumBuffer == null);
-    }
-
-    boolean usable() {
-      return w != null && (noBuffer || buffer != null);
+      boolean usable =
+          w != null
+              && g != null
+              && g.capacity() == w.capacity()
+              && (momentumBuffer == null || (b != null && b.capacity() == w.capacity()));
+      return new HostViews(weights, usable ? w : null, b);
     }
   }
 }
