@@ -1,0 +1,74 @@
+#!/bin/bash
+# DJL (evalnas) against PyTorch, alternating, on one NAS-Bench-101 training benchmark in three
+# layouts of the 2-core machine: one process of 1 intra-op thread, two such processes at once
+# (how the quickstart trains: execution.parallel = 2 workers of 1 thread), one process of
+# 2 threads. Prints one line per round and, at the end, per layout the medians, the ratio of
+# the medians, the per-round ratios' range and how many rounds DJL won.
+#
+#   bench/side_by_side.sh supernet|standalone [ROUNDS] [CHANNELS] [STEPS]
+#
+# Needs the benchmark classes and their classpath (README, "Training"):
+#   mvn -q -o install -DskipTests && mvn -q -o test-compile -pl plugins/space-nasbench101
+#   mvn -q -o dependency:build-classpath -Dmdep.outputFile=/tmp/nb101.cp -pl plugins/space-nasbench101
+#   ./evalnas nasbench101 enumerate --max-vertices 4 --output /tmp/nb101-v4.jsonl   # supernet only
+# and Debian's python3-torch. DJL runs with the launcher's JVM and glibc allocator settings;
+# PyTorch as its users run it, or with the same allocator settings when TORCH_TUNABLES=1. The
+# order alternates between rounds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+network=${1:?usage: bench/side_by_side.sh supernet|standalone [ROUNDS] [CHANNELS] [STEPS]}
+rounds=${2:-10}
+channels=${3:-16}
+steps=${4:-60}
+classpath_file=${NB101_CP:-/tmp/nb101.cp}
+cells=${NB101_CELLS:-/tmp/nb101-v4.jsonl}
+[ -f "$classpath_file" ] || { echo "no classpath file $classpath_file: see the header of $0" >&2; exit 2; }
+cp="plugins/space-nasbench101/target/test-classes:plugins/space-nasbench101/target/classes:$(cat "$classpath_file")"
+case "$network" in
+  supernet)
+    [ -f "$cells" ] || { echo "no cell list $cells: see the header of $0" >&2; exit 2; }
+    main=org.evalnas.space.nasbench101.network.SupernetThroughputBench
+    script=bench/nb101_torch_supernet.py; extra=$cells ;;
+  standalone)
+    main=org.evalnas.space.nasbench101.network.TrainingThroughputBench
+    script=bench/nb101_torch_throughput.py; extra= ;;
+  *) echo "unknown network '$network': supernet or standalone" >&2; exit 2 ;;
+esac
+tunables=glibc.malloc.mmap_threshold=268435456:glibc.malloc.trim_threshold=1073741824:glibc.malloc.arena_max=1
+rate() { grep -o 'images/s=[0-9.]*' | cut -d= -f2; }
+djl() {
+  GLIBC_TUNABLES=$tunables java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dai.djl.offline=true \
+    -cp "$cp" $main "$channels" 2 1 128 "$steps" "$1" 2>&1 | rate
+}
+torch_env=()
+[ "${TORCH_TUNABLES:-0}" = 1 ] && torch_env=(env GLIBC_TUNABLES=$tunables)
+torch() { "${torch_env[@]}" /usr/bin/python3 $script "$channels" 2 1 128 "$steps" "$1" $extra 2>&1 | rate; }
+# two 1-thread processes of the same side at once; their rates add up
+pair() {
+  local a b
+  a=$(mktemp); b=$(mktemp)
+  $1 1 > "$a" & $1 1 > "$b"; wait
+  python3 -c "print(round(float('$(cat "$a")') + float('$(cat "$b")'), 1))"
+  rm -f "$a" "$b"
+}
+log=$(mktemp)
+for r in $(seq 1 "$rounds"); do
+  if [ $((r % 2)) = 1 ]; then
+    a=$(djl 1); b=$(torch 1); c=$(pair djl); d=$(pair torch); e=$(djl 2); f=$(torch 2)
+  else
+    b=$(torch 1); a=$(djl 1); d=$(pair torch); c=$(pair djl); f=$(torch 2); e=$(djl 2)
+  fi
+  echo "round=$r network=$network channels=$channels steps=$steps torch_tunables=${TORCH_TUNABLES:-0} t1_djl=$a t1_torch=$b pair_djl=$c pair_torch=$d t2_djl=$e t2_torch=$f load=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$log"
+done
+python3 - "$log" <<'EOF'
+import re, statistics, sys
+rows = [dict(re.findall(r"(\w+)=([\w.]+)", line)) for line in open(sys.argv[1])]
+for key, name in [("t1", "1 process x 1 thread"), ("pair", "2 processes x 1 thread"), ("t2", "1 process x 2 threads")]:
+    djl = [float(r[key + "_djl"]) for r in rows]
+    torch = [float(r[key + "_torch"]) for r in rows]
+    ratios = [a / b for a, b in zip(djl, torch)]
+    print(f"{name}: DJL {statistics.median(djl):.0f} images/s, PyTorch {statistics.median(torch):.0f}, "
+          f"ratio of medians {statistics.median(djl) / statistics.median(torch):.3f}, "
+          f"per round {min(ratios):.2f}-{max(ratios):.2f}, DJL ahead in {sum(x > 1 for x in ratios)} of {len(ratios)}")
+EOF
+rm -f "$log"
