@@ -35,19 +35,33 @@ case "$network" in
   *) echo "unknown network '$network': supernet or standalone" >&2; exit 2 ;;
 esac
 tunables=glibc.malloc.mmap_threshold=268435456:glibc.malloc.trim_threshold=1073741824:glibc.malloc.arena_max=1
-rate() { grep -o 'images/s=[0-9.]*' | cut -d= -f2; }
+# a run's images/s; a run that printed none stops the series with the end of its output
+rate() {
+  local out
+  out=$("${@:2}" 2>&1) || true
+  if [[ $out =~ images/s=([0-9.]+) ]]; then
+    echo "${BASH_REMATCH[1]}"
+  else
+    echo "$1 run ($network, $channels channels) printed no images/s; its output ends:" >&2
+    tail -n 5 <<< "$out" >&2
+    return 1
+  fi
+}
 djl() {
-  GLIBC_TUNABLES=$tunables java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dai.djl.offline=true \
-    -cp "$cp" $main "$channels" 2 1 128 "$steps" "$1" 2>&1 | rate
+  rate "the DJL" env GLIBC_TUNABLES=$tunables java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    -Dai.djl.offline=true -cp "$cp" $main "$channels" 2 1 128 "$steps" "$1"
 }
 torch_env=()
 [ "${TORCH_TUNABLES:-0}" = 1 ] && torch_env=(env GLIBC_TUNABLES=$tunables)
-torch() { "${torch_env[@]}" /usr/bin/python3 $script "$channels" 2 1 128 "$steps" "$1" $extra 2>&1 | rate; }
+torch() { rate "the PyTorch" "${torch_env[@]}" /usr/bin/python3 $script "$channels" 2 1 128 "$steps" "$1" $extra; }
 # two 1-thread processes of the same side at once; their rates add up
 pair() {
   local a b
   a=$(mktemp); b=$(mktemp)
-  $1 1 > "$a" & $1 1 > "$b"; wait
+  $1 1 > "$a" &
+  local first=$!
+  $1 1 > "$b" || exit 1
+  wait $first || exit 1
   python3 -c "print(round(float('$(cat "$a")') + float('$(cat "$b")'), 1))"
   rm -f "$a" "$b"
 }
