@@ -88,7 +88,7 @@ public final class ImageBatcher {
 
   /** Makes batch {@code index} of {@code epoch} in {@code manager}. */
   public Batch batch(NDManager manager, int epoch, int index) {
-    int[] labels = new int[sizeOf(index)];
+    int[] labels = new int[checkedSize(index)];
     float[] data = fill(epoch, index, labels);
     Shape shape = new Shape(labels.length, set.channels(), set.height(), set.width());
     NDArray images = manager.create(FloatBuffer.wrap(data), shape);
@@ -101,21 +101,21 @@ public final class ImageBatcher {
    * channel-major, with the labels written into {@code labels} (whose length is the batch size).
    */
   public float[] fill(int epoch, int index, int[] labels) {
-    if (index < 0 || index >= batchesPerEpoch()) {
-      throw new IndexOutOfBoundsException(
-          "batch " + index + " of " + batchesPerEpoch() + " per epoch");
-    }
-    if (labels.length != sizeOf(index)) {
+    if (labels.length != checkedSize(index)) {
       throw new IllegalArgumentException(
           "batch " + index + " holds " + sizeOf(index) + " images, not " + labels.length);
     }
+    return fillInto(epoch, index, labels, new float[labels.length * set.imageBytes()]);
+  }
+
+  /** Fills {@code out} (every one of its first batch-size x image values) as {@link #fill}. */
+  float[] fillInto(int epoch, int index, int[] labels, float[] out) {
     int[] order = order(epoch);
     int c = set.channels();
     int h = set.height();
     int w = set.width();
     int imageBytes = set.imageBytes();
     byte[] pixels = set.pixelsUnsafe();
-    float[] out = new float[labels.length * imageBytes];
     SplittableRandom random = Seeds.random(seed, "augment", epoch, index);
     for (int i = 0; i < labels.length; i++) {
       int image = order[index * batchSize + i];
@@ -152,6 +152,15 @@ public final class ImageBatcher {
       }
     }
     return out;
+  }
+
+  /** The images in batch {@code index}, checked against the batches of an epoch. */
+  int checkedSize(int index) {
+    if (index < 0 || index >= batchesPerEpoch()) {
+      throw new IndexOutOfBoundsException(
+          "batch " + index + " of " + batchesPerEpoch() + " per epoch");
+    }
+    return sizeOf(index);
   }
 
   private int sizeOf(int index) {

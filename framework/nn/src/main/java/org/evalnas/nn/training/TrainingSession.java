@@ -26,6 +26,7 @@ import org.evalnas.nn.checkpoint.Tensor;
 import org.evalnas.nn.data.Augmentation;
 import org.evalnas.nn.data.Batch;
 import org.evalnas.nn.data.ImageBatcher;
+import org.evalnas.nn.data.PrefetchingBatcher;
 import org.evalnas.nn.data.ImageSet;
 import org.evalnas.nn.data.Normalization;
 import org.evalnas.nn.seed.Seeds;
@@ -52,7 +53,7 @@ public final class TrainingSession implements AutoCloseable {
   private final Block block;
   private final ParameterStore store;
   private final TrainingOptions options;
-  private final ImageBatcher train;
+  private final PrefetchingBatcher train;
   private final ImageSet validation;
   private final Normalization normalization;
   private final TrainingListener listener;
@@ -80,13 +81,15 @@ public final class TrainingSession implements AutoCloseable {
     this.block = b.block;
     this.normalization = b.normalization != null ? b.normalization : Normalization.unit(b.train.channels());
     this.train =
-        new ImageBatcher(
-            b.train, options.batchSize(), true, true, b.augmentation, normalization, options.seed());
+        new PrefetchingBatcher(
+            new ImageBatcher(
+                b.train, options.batchSize(), true, true, b.augmentation, normalization, options.seed()));
     this.validation = b.validation;
     this.listener = b.listener;
     this.passes = b.passes;
     this.stepsPerEpoch = train.batchesPerEpoch();
     if (stepsPerEpoch < 1) {
+      train.close();
       manager.close();
       throw new IllegalArgumentException(
           "the training set of " + b.train.size() + " images has no full batch of "
@@ -442,6 +445,7 @@ public final class TrainingSession implements AutoCloseable {
   /** Frees the parameters, the optimizer's buffers and everything else the session holds. */
   @Override
   public void close() {
+    train.close();
     manager.close();
   }
 
