@@ -13,6 +13,7 @@ for comparing the frameworks with the same operators on both sides. Without it, 
 written as PyTorch users write it (nn.MaxPool2d / F.max_pool2d on NCHW tensors).
 """
 import gzip
+import os
 import sys
 import time
 
@@ -125,7 +126,8 @@ def fashion_mnist(n):
 
 def measure(name, build, batch, steps, threads, before_step=None, zero_filled_grads=False):
     """Trains the network `build()` makes with the benchmarks' SGD (lr 0.05, Nesterov 0.9,
-    weight decay 5e-4) on Fashion-MNIST, 5 warm-up steps then `steps` timed ones, and prints
+    weight decay 5e-4) on Fashion-MNIST, BENCH_WARMUP (environment, default 5, as on the Java
+    side) warm-up steps then `steps` timed ones, and prints
     images/s. `before_step(net, i)` runs before step i (counted from the first warm-up step);
     `zero_filled_grads` keeps every gradient a zero tensor instead of None, so that every step
     updates every parameter as evalnas's SgdOptimizer does."""
@@ -137,7 +139,8 @@ def measure(name, build, batch, steps, threads, before_step=None, zero_filled_gr
     if zero_filled_grads:
         for p in net.parameters():
             p.grad = torch.zeros_like(p)
-    x, y = fashion_mnist(batch * (steps + 5))
+    warmup = int(os.environ.get("BENCH_WARMUP", "5"))
+    x, y = fashion_mnist(batch * (steps + warmup))
     params = sum(p.numel() for p in net.parameters())
     net.train()
 
@@ -152,13 +155,13 @@ def measure(name, build, batch, steps, threads, before_step=None, zero_filled_gr
         opt.step()
         return loss.item()
 
-    for i in range(5):
+    for i in range(warmup):
         step(i)
     t0 = time.perf_counter()
-    for i in range(5, 5 + steps):
+    for i in range(warmup, warmup + steps):
         step(i)
     seconds = time.perf_counter() - t0
-    print(f"{name} parameters={params} batch={batch} steps={steps} threads={threads} "
+    print(f"{name} parameters={params} batch={batch} warmup={warmup} steps={steps} threads={threads} "
           f"seconds={seconds:.3f} images/s={steps * batch / seconds:.1f}")
 
 

@@ -13,7 +13,8 @@
 #   ./evalnas nasbench101 enumerate --max-vertices 4 --output /tmp/nb101-v4.jsonl   # supernet only
 # and Debian's python3-torch. DJL runs with the launcher's JVM and glibc allocator settings;
 # PyTorch as its users run it, or with the same allocator settings when TORCH_TUNABLES=1. The
-# order alternates between rounds.
+# order alternates between rounds. BENCH_WARMUP (default 5) sets both sides' untimed steps: a
+# longer warm-up measures the JVM's compiled code alone, as in a long training run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 network=${1:?usage: bench/side_by_side.sh supernet|standalone [ROUNDS] [CHANNELS] [STEPS]}
@@ -72,7 +73,7 @@ for r in $(seq 1 "$rounds"); do
   else
     b=$(torch 1); a=$(djl 1); d=$(pair torch); c=$(pair djl); f=$(torch 2); e=$(djl 2)
   fi
-  echo "round=$r network=$network channels=$channels steps=$steps torch_tunables=${TORCH_TUNABLES:-0} t1_djl=$a t1_torch=$b pair_djl=$c pair_torch=$d t2_djl=$e t2_torch=$f load=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$log"
+  echo "round=$r network=$network channels=$channels steps=$steps warmup=${BENCH_WARMUP:-5} torch_tunables=${TORCH_TUNABLES:-0} t1_djl=$a t1_torch=$b pair_djl=$c pair_torch=$d t2_djl=$e t2_torch=$f load=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$log"
 done
 python3 - "$log" <<'EOF'
 import re, statistics, sys

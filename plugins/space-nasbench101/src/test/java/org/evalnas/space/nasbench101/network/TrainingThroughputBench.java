@@ -45,9 +45,12 @@ public final class TrainingThroughputBench {
 
   /**
    * Trains {@code block} on Fashion-MNIST with the benchmarks' optimizer (SGD lr 0.05, Nesterov
-   * 0.9, wd 5e-4), 5 warm-up steps then {@code steps} timed ones, and prints images/s.
+   * 0.9, wd 5e-4), {@code BENCH_WARMUP} (environment, default 5) warm-up steps then {@code steps}
+   * timed ones, and prints images/s. A longer warm-up measures the JVM's compiled code alone: C1
+   * compiles a method called once per step only after a few hundred calls.
    */
   static void measure(String name, ai.djl.nn.Block block, StepPasses passes, int batch, int steps, int threads) {
+    int warmup = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP", "5"));
     DataSplit split =
         DataSplit.of(DatasetLoader.builder().build().load(DatasetId.FASHION_MNIST), 0, 0);
     TrainingOptions options =
@@ -57,18 +60,18 @@ public final class TrainingThroughputBench {
     try (TrainingSession s =
         TrainingSession.builder()
             .setBlock(block)
-            .setTrainingSet(split.train().head(batch * (steps + 5)))
+            .setTrainingSet(split.train().head(batch * (steps + warmup)))
             .setOptions(options)
             .optNormalization(DatasetId.FASHION_MNIST.normalization())
             .optStepPasses(passes)
             .build()) {
-      s.trainSteps(5); // warm-up
+      s.trainSteps(warmup);
       long t0 = System.nanoTime();
       s.trainSteps(steps);
       double seconds = (System.nanoTime() - t0) / 1e9;
       System.out.printf(
-          "%s parameters=%d batch=%d steps=%d threads=%d seconds=%.3f images/s=%.1f%n",
-          name, ScratchTrainer.trainableParameters(s.block()), batch, steps, threads, seconds,
+          "%s parameters=%d batch=%d warmup=%d steps=%d threads=%d seconds=%.3f images/s=%.1f%n",
+          name, ScratchTrainer.trainableParameters(s.block()), batch, warmup, steps, threads, seconds,
           steps * batch / seconds);
     }
   }
