@@ -68,14 +68,14 @@ public final class PrefetchingBatcher implements AutoCloseable {
    * starts making the batch after it. Its images are valid until the next call.
    */
   public Batch batch(NDManager manager, int epoch, int index) {
-    HostBatch host;
+    HostBatch made;
     if (ahead != null && aheadEpoch == epoch && aheadIndex == index) {
-      host = await(ahead);
+      made = await(ahead);
     } else {
       if (ahead != null) {
         settle(ahead); // a batch nobody asked for, in a buffer about to be written again
       }
-      host = make(epoch, index, nextBuffer());
+      made = make(epoch, index, nextBuffer());
     }
     int nextIndex = index + 1 < batcher.batchesPerEpoch() ? index + 1 : 0;
     int nextEpoch = nextIndex == 0 ? epoch + 1 : epoch;
@@ -84,10 +84,10 @@ public final class PrefetchingBatcher implements AutoCloseable {
     aheadEpoch = nextEpoch;
     aheadIndex = nextIndex;
 
-    int n = host.labels().length;
+    int n = made.labels().length;
     Shape shape = new Shape(n, batcher.set().channels(), batcher.set().height(), batcher.set().width());
-    NDArray images = manager.create(host.images(), shape, DataType.FLOAT32);
-    return new Batch(images, manager.create(host.labels()), host.labels());
+    NDArray images = manager.create(made.images(), shape, DataType.FLOAT32);
+    return new Batch(images, manager.create(made.labels()), made.labels());
   }
 
   /** The native buffer whose turn it is. */
