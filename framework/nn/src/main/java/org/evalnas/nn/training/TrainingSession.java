@@ -26,9 +26,9 @@ import org.evalnas.nn.checkpoint.Tensor;
 import org.evalnas.nn.data.Augmentation;
 import org.evalnas.nn.data.Batch;
 import org.evalnas.nn.data.ImageBatcher;
-import org.evalnas.nn.data.PrefetchingBatcher;
 import org.evalnas.nn.data.ImageSet;
 import org.evalnas.nn.data.Normalization;
+import org.evalnas.nn.data.PrefetchingBatcher;
 import org.evalnas.nn.seed.Seeds;
 
 /**
