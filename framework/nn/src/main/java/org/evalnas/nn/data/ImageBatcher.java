@@ -2,7 +2,9 @@ package org.evalnas.nn.data;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.nio.Buffer;
 import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
 import org.evalnas.nn.seed.Seeds;
@@ -89,11 +91,18 @@ public final class ImageBatcher {
   /** Makes batch {@code index} of {@code epoch} in {@code manager}. */
   public Batch batch(NDManager manager, int epoch, int index) {
     int[] labels = new int[checkedSize(index)];
-    float[] data = fill(epoch, index, labels);
+    return arrays(manager, FloatBuffer.wrap(fill(epoch, index, labels)), labels);
+  }
+
+  /**
+   * A batch's arrays in {@code manager} from its host values: {@code images} holds the
+   * float32 values of {@code labels.length} images (a float buffer, or a native-order byte
+   * buffer, which the engine may wrap without a copy).
+   */
+  Batch arrays(NDManager manager, Buffer images, int[] labels) {
     Shape shape = new Shape(labels.length, set.channels(), set.height(), set.width());
-    NDArray images = manager.create(FloatBuffer.wrap(data), shape);
-    NDArray labelArray = manager.create(labels);
-    return new Batch(images, labelArray, labels);
+    NDArray imageArray = manager.create(images, shape, DataType.FLOAT32);
+    return new Batch(imageArray, manager.create(labels), labels);
   }
 
   /**

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDManager;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class PrefetchingBatcherTest {
@@ -76,6 +79,32 @@ class PrefetchingBatcherTest {
       // the last batch of an epoch, then the first of the next
       assertSameBatch(prefetching, reference, manager, 0, 5);
       assertSameBatch(prefetching, reference, manager, 1, 0);
+    }
+  }
+
+  @Test
+  void theNextBatchIsMadeOnTheBackgroundThreadBeforeItIsAskedFor() throws Exception {
+    CountDownLatch secondBatchStarted = new CountDownLatch(1);
+    AtomicInteger draws = new AtomicInteger();
+    AtomicReference<String> madeBy = new AtomicReference<>();
+    // the 9th image drawn is the first of batch (0, 1)
+    Augmentation watching =
+        (random, height, width) -> {
+          if (draws.incrementAndGet() == 9) {
+            madeBy.set(Thread.currentThread().getName());
+            secondBatchStarted.countDown();
+          }
+          return Augmentation.Placement.IDENTITY;
+        };
+    try (NDManager manager = NDManager.newBaseManager();
+        PrefetchingBatcher prefetching = new PrefetchingBatcher(batcher(watching))) {
+      try (NDManager step = manager.newSubManager()) {
+        prefetching.batch(step, 0, 0);
+      }
+      // nobody has asked for (0, 1) yet
+      assertThat(secondBatchStarted.await(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(madeBy.get()).isEqualTo("evalnas-batch-prefetch");
+      assertSameBatch(prefetching, batcher(Augmentation.none()), manager, 0, 1);
     }
   }
 
