@@ -4,7 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import java.nio.FloatBuffer;
@@ -112,12 +115,12 @@ public final class SgdOptimizer {
       String name = e.getKey();
       NDArray w = e.getValue().getArray();
       NDArray buffer = buffers.get(name);
+      if (hostUpdates && hostUpdate(name, w, buffer, scale, lr)) {
+        lastHostUpdates++;
+        continue;
+      }
       try (NDArray g = w.getGradient()) {
-        if (hostUpdates && hostUpdate(name, w, g, buffer, scale, lr)) {
-          lastHostUpdates++;
-        } else {
-          engineUpdate(w, g, buffer, scale, lr);
-        }
+        engineUpdate(w, g, buffer, scale, lr);
       }
     }
     return norm;
@@ -135,23 +138,51 @@ public final class SgdOptimizer {
 
   /**
    * The update by Java in the tensors' memory when weights, gradient and momentum buffer are CPU
-   * float arrays it can write in place; false when the engine must do it. The arrays are probed
-   * at a parameter's first step only: a parameter's gradient keeps its memory (autograd
-   * accumulates into it in place, and a new one would again be laid out like its parameter).
+   * float arrays it can write in place; false when the engine must do it, and for a parameter
+   * that has no gradient yet (not on any path trained so far).
+   *
+   * <p>The arrays are probed at a parameter's first step with a gradient, and the views are kept
+   * with the gradient tensor itself: autograd accumulates into a parameter's existing gradient in
+   * place (a first-order backward pass with a dense gradient), so its memory is the same at every
+   * later step. That saves a parameter about eight native calls a step, with a new array for the
+   * gradient each time.
    */
-  private boolean hostUpdate(
-      String name, NDArray w, NDArray g, NDArray buffer, float scale, float lr) {
+  private boolean hostUpdate(String name, NDArray w, NDArray buffer, float scale, float lr) {
     HostViews views = hostViews.get(name);
     if (views == null || views.weights() != w) {
-      views = HostViews.probe(w, g, buffer);
+      NDArray gradient = ownGradient(w);
+      if (gradient == null) {
+        return false;
+      }
+      if (views != null) {
+        views.close();
+      }
+      views = HostViews.probe(w, gradient, buffer);
       hostViews.put(name, views);
     }
     if (views.w() == null) {
       return false;
     }
-    FloatBuffer gradient = g.toByteBuffer(true).asFloatBuffer();
-    HostMemoryUpdate.sgd(views.w(), gradient, views.buffer(), scale, weightDecay, momentum, nesterov, lr);
+    HostMemoryUpdate.sgd(
+        views.w(), views.g(), views.buffer(), scale, weightDecay, momentum, nesterov, lr);
     return true;
+  }
+
+  /**
+   * The parameter's own gradient tensor (a new handle to it), or null when it has none yet or
+   * the engine is not PyTorch. {@link NDArray#getGradient()} cannot tell: it gives a new array of
+   * zeros for a parameter without a gradient.
+   */
+  private static NDArray ownGradient(NDArray parameter) {
+    if (!(parameter instanceof PtNDArray pt)) {
+      return null;
+    }
+    NDArray gradient = JniUtils.getGradient(pt);
+    if (gradient != null) {
+      // kept across steps: the training step's scope must not close it
+      NDScope.unregister(gradient);
+    }
+    return gradient;
   }
 
   /** The same update through the engine's element-wise calls (GPU arrays, other engines). */
@@ -185,10 +216,12 @@ public final class SgdOptimizer {
   }
 
   /**
-   * A parameter's weights and momentum buffer (null without momentum) as host memory; {@code w}
-   * is null when any of its arrays, the gradient included, failed the probe.
+   * A parameter's weights, momentum buffer (null without momentum) and gradient as host memory,
+   * with the handle that keeps the gradient's memory alive; {@code w} is null when any of them
+   * failed the probe, and then the engine updates that parameter.
    */
-  private record HostViews(NDArray weights, FloatBuffer w, FloatBuffer buffer) {
+  private record HostViews(
+      NDArray weights, FloatBuffer w, FloatBuffer buffer, NDArray gradient, FloatBuffer g) {
     static HostViews probe(NDArray weights, NDArray gradient, NDArray momentumBuffer) {
       FloatBuffer w = HostMemoryUpdate.view(weights);
       FloatBuffer g = HostMemoryUpdate.view(gradient);
@@ -198,7 +231,17 @@ public final class SgdOptimizer {
               && g != null
               && g.capacity() == w.capacity()
               && (momentumBuffer == null || (b != null && b.capacity() == w.capacity()));
-      return new HostViews(weights, usable ? w : null, b);
+      if (!usable) {
+        gradient.close();
+        return new HostViews(weights, null, null, null, null);
+      }
+      return new HostViews(weights, w, b, gradient, g);
+    }
+
+    void close() {
+      if (gradient != null) {
+        gradient.close();
+      }
     }
   }
 }

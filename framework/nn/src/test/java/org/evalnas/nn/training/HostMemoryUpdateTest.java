@@ -10,9 +10,11 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import ai.djl.util.PairList;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +85,68 @@ class HostMemoryUpdateTest {
         assertThat(hostSgd.gradientNorm()).isZero();
       }
       assertThat(bits(host)).as("the weights moved").isNotEqualTo(initial);
+    }
+  }
+
+  /**
+   * As a supernet's ops off the first paths: a parameter gets its first gradient at a later
+   * step. Until then the engine updates it (weight decay and momentum on a zero gradient); from
+   * then on Java does, through the gradient kept from its first probe, which autograd must keep
+   * accumulating into. Weights and momentum stay equal to the engine's bit for bit.
+   */
+  @Test
+  void parameterWithoutGradientYetJoinsTheHostUpdateLater() {
+    Engine engine = Engine.getInstance();
+    try (NDManager m = engine.newBaseManager()) {
+      Shape input = new Shape(8, 5);
+      Block[] host = {Linear.builder().setUnits(3).build(), Linear.builder().setUnits(3).build()};
+      Block[] reference = {Linear.builder().setUnits(3).build(), Linear.builder().setUnits(3).build()};
+      PairList<String, Parameter> hostParameters = new PairList<>();
+      PairList<String, Parameter> referenceParameters = new PairList<>();
+      for (int b = 0; b < 2; b++) {
+        host[b].initialize(m, DataType.FLOAT32, input);
+        reference[b].initialize(m, DataType.FLOAT32, input);
+        for (int i = 0; i < host[b].getParameters().size(); i++) {
+          Pair<String, Parameter> p = host[b].getParameters().get(i);
+          Parameter r = reference[b].getParameters().get(i).getValue();
+          r.getArray().set(p.getValue().getArray().toByteBuffer());
+          hostParameters.add(b + p.getKey(), p.getValue());
+          referenceParameters.add(b + p.getKey(), r);
+        }
+      }
+      SgdOptimizer hostSgd = new SgdOptimizer(hostParameters, m, 0.9, true, 1e-2);
+      SgdOptimizer engineSgd = new SgdOptimizer(referenceParameters, m, 0.9, true, 1e-2);
+      engineSgd.engineUpdatesOnly();
+      int[] secondBranch = bits(host[1]);
+      ParameterStore store = new ParameterStore(m, false);
+      SplittableRandom random = new SplittableRandom(11);
+      for (int step = 0; step < 5; step++) {
+        float[] x = new float[(int) input.size()];
+        for (int i = 0; i < x.length; i++) {
+          x[i] = (float) random.nextGaussian();
+        }
+        int branches = step < 2 ? 1 : 2;
+        for (Block[] net : List.of(host, reference)) {
+          try (NDManager s = m.newSubManager();
+              GradientCollector gc = engine.newGradientCollector()) {
+            NDArray out = net[0].forward(store, new NDList(s.create(x, input)), true).head();
+            if (branches == 2) {
+              out = out.add(net[1].forward(store, new NDList(s.create(x, input)), true).head());
+            }
+            gc.backward(out.square().sum());
+          }
+        }
+        hostSgd.step(0.05, 0);
+        engineSgd.step(0.05, 0);
+
+        assertThat(hostSgd.lastHostUpdates()).as("host updates at step %d", step).isEqualTo(branches * 2);
+        assertThat(bits(host[0])).as("first branch after step %d", step).isEqualTo(bits(reference[0]));
+        assertThat(bits(host[1])).as("second branch after step %d", step).isEqualTo(bits(reference[1]));
+        assertThat(bits(hostSgd.buffers().values()))
+            .as("momentum after step %d", step)
+            .isEqualTo(bits(engineSgd.buffers().values()));
+      }
+      assertThat(bits(host[1])).as("the second branch moved").isNotEqualTo(secondBranch);
     }
   }
 
