@@ -130,7 +130,8 @@ def measure(name, build, batch, steps, threads, before_step=None, zero_filled_gr
     side) warm-up steps then `steps` timed ones, and prints
     images/s. `before_step(net, i)` runs before step i (counted from the first warm-up step);
     `zero_filled_grads` keeps every gradient a zero tensor instead of None, so that every step
-    updates every parameter as evalnas's SgdOptimizer does."""
+    updates every parameter as evalnas's SgdOptimizer does. With BENCH_PROFILE set to a file, the
+    autograd profiler records the timed steps there (Chrome trace JSON, as the Java bench)."""
     torch.set_num_threads(threads)
     torch.set_num_interop_threads(1)
     torch.manual_seed(0)
@@ -157,10 +158,17 @@ def measure(name, build, batch, steps, threads, before_step=None, zero_filled_gr
 
     for i in range(warmup):
         step(i)
+    profile = os.environ.get("BENCH_PROFILE")
+    prof = torch.autograd.profiler.profile() if profile else None
+    if prof:
+        prof.__enter__()
     t0 = time.perf_counter()
     for i in range(warmup, warmup + steps):
         step(i)
     seconds = time.perf_counter() - t0
+    if prof:
+        prof.__exit__(None, None, None)
+        prof.export_chrome_trace(profile)
     print(f"{name} parameters={params} batch={batch} warmup={warmup} steps={steps} threads={threads} "
           f"seconds={seconds:.3f} images/s={steps * batch / seconds:.1f}")
 

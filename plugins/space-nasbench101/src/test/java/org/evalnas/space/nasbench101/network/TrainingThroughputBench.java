@@ -47,7 +47,9 @@ public final class TrainingThroughputBench {
    * Trains {@code block} on Fashion-MNIST with the benchmarks' optimizer (SGD lr 0.05, Nesterov
    * 0.9, wd 5e-4), {@code BENCH_WARMUP} (environment, default 5) warm-up steps then {@code steps}
    * timed ones, and prints images/s. A longer warm-up measures the JVM's compiled code alone: C1
-   * compiles a method called once per step only after a few hundred calls.
+   * compiles a method called once per step only after a few hundred calls. With {@code
+   * BENCH_PROFILE} set to a file, libtorch's operator profiler records the timed steps there
+   * (Chrome trace JSON; the Python benches take the same variable).
    */
   static void measure(String name, ai.djl.nn.Block block, StepPasses passes, int batch, int steps, int threads) {
     int warmup = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP", "5"));
@@ -66,9 +68,16 @@ public final class TrainingThroughputBench {
             .optStepPasses(passes)
             .build()) {
       s.trainSteps(warmup);
+      String profile = System.getenv("BENCH_PROFILE");
+      if (profile != null) {
+        ai.djl.pytorch.jni.JniUtils.startProfile(false, false, false);
+      }
       long t0 = System.nanoTime();
       s.trainSteps(steps);
       double seconds = (System.nanoTime() - t0) / 1e9;
+      if (profile != null) {
+        ai.djl.pytorch.jni.JniUtils.stopProfile(profile);
+      }
       System.out.printf(
           "%s parameters=%d batch=%d warmup=%d steps=%d threads=%d seconds=%.3f images/s=%.1f%n",
           name, ScratchTrainer.trainableParameters(s.block()), batch, warmup, steps, threads, seconds,
