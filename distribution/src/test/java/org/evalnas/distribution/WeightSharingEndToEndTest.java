@@ -1,12 +1,14 @@
 package org.evalnas.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -127,6 +129,33 @@ class WeightSharingEndToEndTest {
     assertThat(resumed.exitValue()).as(Files.readString(killed.resolve("stderr.txt"))).isZero();
     assertThat(withoutTiming(killed.resolve("out/spos/seed-0/result.json")))
         .isEqualTo(withoutTiming(whole.resolve("out/spos/seed-0/result.json")));
+  }
+
+  /**
+   * {@code execution.cpu-isa}: the worker that trains a cell starts oneDNN capped at that ISA,
+   * also when cells run one at a time (this process has no cap, so a worker must start the
+   * cell), as oneDNN's own report says (its verbose mode, passed through to the run's standard
+   * error); and the cell gives the same result either way.
+   */
+  @Test
+  void theCpuIsaReachesTheTrainingCellsAlsoOneAtATime() throws Exception {
+    assumeTrue(Files.readString(Path.of("/proc/cpuinfo")).contains(" avx2"), "a CPU with AVX2");
+    String config = experiment("spos", 2).replace("seeds = 2", "seeds = 1").replace("channels = 4", "channels = 8");
+    Map<String, JsonNode> results = new java.util.LinkedHashMap<>();
+    for (String[] run : new String[][] {
+        {"two-at-a-time", "execution.cpu-isa = AVX2"},
+        {"one-at-a-time", "execution.cpu-isa = avx2\nexecution.parallel = 1"}}) {
+      Path d = Files.createDirectories(dir.resolve(run[0]));
+      Distribution.write(d.resolve("ws.conf"), config + run[1] + "\n");
+      Process p =
+          Distribution.start(d, Map.of("ONEDNN_VERBOSE", "check"), "run", "ws.conf", "--output", "out", "--no-progress");
+      assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+      String stderr = Files.readString(d.resolve("stderr.txt"));
+      assertThat(p.exitValue()).as(stderr).isZero();
+      assertThat(stderr).as(run[0]).contains("onednn_verbose,info,cpu,isa:Intel AVX2\n").doesNotContain("AVX-512");
+      results.put(run[0], withoutTiming(d.resolve("out/spos/seed-0/result.json")));
+    }
+    assertThat(results.get("one-at-a-time")).isEqualTo(results.get("two-at-a-time"));
   }
 
   /** Live worker processes writing into {@code dir}. */

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.evalnas.runtime.config.ExperimentSettings;
+import org.evalnas.runtime.execution.CpuIsa;
 import org.evalnas.runtime.execution.worker.WorkerCommand;
 import org.evalnas.runtime.config.LoadedConfig;
 import org.evalnas.runtime.execution.Backends;
@@ -82,7 +83,11 @@ final class RunCommand implements Callable<Integer> {
       RunListener listener =
           RunListeners.all(List.of(bar ? new ProgressBarListener() : RunListener.NONE, runMetrics.listener()));
       WorkerCommand workers =
-          new WorkerCommand(config.file.toAbsolutePath(), config.sets, Optional.ofNullable(root.pluginsDir));
+          new WorkerCommand(
+              config.file.toAbsolutePath(),
+              config.sets,
+              Optional.ofNullable(root.pluginsDir),
+              CpuIsa.environment(settings.cpuIsa()));
       outcome =
           new ExperimentRunner(registry, loaded, settings, out, Clock.systemUTC())
               .withWorkers(workers)

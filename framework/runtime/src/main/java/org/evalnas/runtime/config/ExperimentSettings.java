@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.LongStream;
 import org.evalnas.api.policy.Budget;
 import org.evalnas.runtime.execution.Backends;
+import org.evalnas.runtime.execution.CpuIsa;
 
 /**
  * The runtime's typed view of an experiment config.
@@ -28,6 +29,7 @@ import org.evalnas.runtime.execution.Backends;
  * @param workerProcesses whether cells that train networks run in worker processes when
  *     several cells run at once ({@code execution.workers = auto}) or in this process's
  *     threads ({@code threads})
+ * @param cpuIsa {@code execution.cpu-isa} in oneDNN's spelling, empty for oneDNN's own choice
  */
 public record ExperimentSettings(
     String name,
@@ -42,7 +44,8 @@ public record ExperimentSettings(
     int parallel,
     Path outputDirectory,
     boolean keepTrajectory,
-    boolean workerProcesses) {
+    boolean workerProcesses,
+    Optional<String> cpuIsa) {
 
   /** The name of the baseline's cells and summary row. */
   public static final String BASELINE = "random-baseline";
@@ -72,6 +75,16 @@ public record ExperimentSettings(
     if (!workers.equals("auto") && !workers.equals("threads")) {
       problems.add(ConfigProblem.at(c.getValue("execution.workers").origin(),
           "execution.workers must be auto or threads, got '" + workers + "'"));
+    }
+    Optional<String> cpuIsa = Optional.empty();
+    if (!c.getIsNull("execution.cpu-isa")) {
+      String value = c.getString("execution.cpu-isa");
+      cpuIsa = CpuIsa.canonical(value);
+      if (cpuIsa.isEmpty()) {
+        problems.add(ConfigProblem.at(c.getValue("execution.cpu-isa").origin(),
+            "execution.cpu-isa must be null or one of " + String.join(", ", CpuIsa.NAMES)
+                + ", got '" + value + "'"));
+      }
     }
     if (!Backends.ALL.contains(backend)) {
       problems.add(ConfigProblem.at(c.getValue("execution.backend").origin(),
@@ -106,7 +119,8 @@ public record ExperimentSettings(
             ? Path.of("results", c.getString("experiment.name"))
             : Path.of(c.getString("output.directory")),
         c.getBoolean("output.trajectory"),
-        workers.equals("auto"));
+        workers.equals("auto"),
+        cpuIsa);
   }
 
   private static int positive(Config c, String key, List<ConfigProblem> problems) {

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.evalnas.api.InputException;
 import org.evalnas.runtime.config.ExperimentSettings;
+import org.evalnas.runtime.execution.CpuIsa;
 import org.evalnas.runtime.execution.worker.WorkerCommand;
 import org.evalnas.runtime.execution.worker.WorkerEvents;
 import org.evalnas.runtime.execution.worker.WorkerProcess;
@@ -51,12 +52,17 @@ public final class ExperimentRunner {
   }
 
   private boolean inWorker(CellExecutor executor, CellKey cell) {
-    return workers.isPresent() && settings.parallel() > 1 && settings.workerProcesses() && executor.trains(cell);
+    if (workers.isEmpty() || !executor.trains(cell)) {
+      return false;
+    }
+    boolean several = settings.parallel() > 1 && settings.workerProcesses();
+    return several || !CpuIsa.holds(settings.cpuIsa(), System.getenv());
   }
 
   /**
    * Runs cells that train networks in worker processes started with {@code command}, when
-   * more than one cell runs at a time (PyTorch trains one network at a time per process).
+   * more than one cell runs at a time (PyTorch trains one network at a time per process), and
+   * when {@code execution.cpu-isa} asks for an instruction set this process does not have.
    */
   public ExperimentRunner withWorkers(WorkerCommand command) {
     this.workers = Optional.of(command);

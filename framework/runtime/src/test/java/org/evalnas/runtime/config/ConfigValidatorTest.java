@@ -176,4 +176,29 @@ class ConfigValidatorTest {
             e -> assertThat(e.problems()).extracting(ConfigProblem::message)
                 .containsExactly("experiment.seeds must be >= 1, got 0", "experiment.budget.queries must be >= 1, got -1"));
   }
+
+  @Test
+  void cpuIsaTakesOneDnnsNamesInAnyCaseAndNamesTheLineOfABadOne() throws IOException {
+    Path file = dir.resolve("exp.conf");
+    Files.writeString(file, "experiment { name = x, space = toy }\nexecution.cpu-isa = avx2\n");
+    ExperimentSettings s =
+        ExperimentSettings.from(new ExperimentConfigLoader(REFERENCE).load(file, List.of()).config());
+    assertThat(s.cpuIsa()).contains("AVX2");
+    Files.writeString(file, "experiment { name = x, space = toy }\n");
+    assertThat(ExperimentSettings.from(new ExperimentConfigLoader(REFERENCE).load(file, List.of()).config()).cpuIsa())
+        .isEmpty();
+
+    Files.writeString(file, "experiment { name = x, space = toy }\nexecution.cpu-isa = avx3\n");
+    Config c = new ExperimentConfigLoader(REFERENCE).load(file, List.of()).config();
+    assertThat(new ConfigValidator(AVAILABLE::get).validate(new ExperimentConfigLoader(REFERENCE).load(file, List.of())))
+        .as("the validator accepts a string; its value is checked with the settings")
+        .isEmpty();
+    assertThatThrownBy(() -> ExperimentSettings.from(c))
+        .isInstanceOfSatisfying(
+            ConfigProblemsException.class,
+            e -> assertThat(e.problems()).extracting(ConfigProblem::describe)
+                .containsExactly(file + ":2: execution.cpu-isa must be null or one of SSE41, AVX, AVX2,"
+                    + " AVX2_VNNI, AVX2_VNNI_2, AVX512_CORE, AVX512_CORE_VNNI, AVX512_CORE_BF16,"
+                    + " AVX10_1_512, AVX10_1_512_AMX, AVX10_1_512_AMX_FP16, got 'avx3'"));
+  }
 }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.evalnas.api.InputException;
 import org.evalnas.runtime.config.ExperimentSettings;
+import org.evalnas.runtime.execution.CpuIsa;
 import org.evalnas.runtime.config.LoadedConfig;
 import org.evalnas.runtime.plugin.PluginRegistry;
 import org.evalnas.runtime.protocol.CellExecutor;
@@ -176,7 +177,7 @@ public final class SlurmSubmitter {
         CellList.write(list, chunk);
         String array = "0-" + (chunk.size() - 1) + (slurm.maxParallel() > 0 ? "%" + slurm.maxParallel() : "");
         String command =
-            launcher + plugins(r) + " run-cell " + Template.quote(r.loaded().file().toAbsolutePath().toString())
+            environment(settings) + launcher + plugins(r) + " run-cell " + Template.quote(r.loaded().file().toAbsolutePath().toString())
                 + " --output " + Template.quote(output.toString())
                 + " --cells " + Template.quote(list.toString())
                 + sets(r);
@@ -281,6 +282,15 @@ public final class SlurmSubmitter {
     v.put("SETUP", String.join("\n", slurm.setup()));
     v.put("COMMAND", command);
     return v;
+  }
+
+  /** {@code env NAME=value } for the variables a task that trains needs (oneDNN's ISA), or "". */
+  private static String environment(ExperimentSettings settings) {
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, String> e : CpuIsa.environment(settings.cpuIsa()).entrySet()) {
+      sb.append(sb.length() == 0 ? "env " : "").append(e.getKey()).append('=').append(Template.quote(e.getValue())).append(' ');
+    }
+    return sb.toString();
   }
 
   private static String plugins(Request r) {

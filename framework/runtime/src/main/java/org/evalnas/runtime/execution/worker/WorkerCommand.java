@@ -3,6 +3,7 @@ package org.evalnas.runtime.execution.worker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.evalnas.runtime.protocol.JvmOptions;
 
@@ -15,11 +16,15 @@ import org.evalnas.runtime.protocol.JvmOptions;
  * @param configFile the experiment file the parent loaded
  * @param overrides the parent's {@code --set} values, in order
  * @param pluginsDirectory the parent's {@code --plugins}, if given
+ * @param environment variables the worker gets in addition to the parent's (oneDNN's
+ *     instruction set, {@link org.evalnas.runtime.execution.CpuIsa})
  */
-public record WorkerCommand(Path configFile, List<String> overrides, Optional<Path> pluginsDirectory) {
+public record WorkerCommand(
+    Path configFile, List<String> overrides, Optional<Path> pluginsDirectory, Map<String, String> environment) {
 
   public WorkerCommand {
     overrides = List.copyOf(overrides);
+    environment = Map.copyOf(environment);
   }
 
   /** The command line of the worker of one cell. */

@@ -14,7 +14,8 @@ import org.evalnas.runtime.results.ResultLayout;
 
 /**
  * Runs one cell in a worker process and waits for it. The worker's events go to the parent's
- * listeners as they come; its standard error goes to {@value #LOG} in the cell's directory,
+ * listeners as they come, and its other output lines to the parent's standard error; its
+ * standard error goes to {@value #LOG} in the cell's directory,
  * kept when the cell fails. The worker's standard input stays open while the parent lives:
  * when the parent dies, the worker sees the end of it and stops (its checkpoint stays).
  */
@@ -35,13 +36,16 @@ public final class WorkerProcess {
     Path dir = cell.directory(output);
     Files.createDirectories(dir);
     Path log = dir.resolve(LOG);
-    Process p =
-        new ProcessBuilder(command.commandLine(output, cell.policy(), cell.seed()))
-            .redirectError(log.toFile())
-            .start();
+    ProcessBuilder builder =
+        new ProcessBuilder(command.commandLine(output, cell.policy(), cell.seed())).redirectError(log.toFile());
+    builder.environment().putAll(command.environment());
+    Process p = builder.start();
     try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = out.readLine()) != null; ) {
-        WorkerEvents.dispatch(line, cell, sinks);
+        if (!WorkerEvents.dispatch(line, cell, sinks)) {
+          // what a native library prints (oneDNN's verbose mode, say) reaches the user
+          System.err.println(line);
+        }
       }
       int code = p.waitFor();
       var result = CellExecutor.finished(output, experiment, cell);

@@ -16,6 +16,7 @@ import org.evalnas.runtime.cli.Main;
 import org.evalnas.runtime.config.ConfigProblemsException;
 import org.evalnas.runtime.config.ExperimentConfigLoader;
 import org.evalnas.runtime.config.ExperimentSettings;
+import org.evalnas.runtime.execution.CpuIsa;
 import org.evalnas.runtime.config.LoadedConfig;
 import org.evalnas.runtime.plugin.PluginRegistry;
 import org.evalnas.runtime.protocol.CellKey;
@@ -71,7 +72,7 @@ class SlurmSubmitterTest {
         .contains("#SBATCH --array=0-5\n", "#SBATCH --requeue", "#SBATCH --time=02:00:00", "#SBATCH --mem=4G")
         .contains(" run-cell ", " --cells " + out.toAbsolutePath().resolve("slurm/cells-1-0.txt"))
         .contains("--set experiment.budget.queries=6", "--cell-index \"${SLURM_ARRAY_TASK_ID}\"")
-        .doesNotContain("{{", "--partition", "--gres");
+        .doesNotContain("{{", "--partition", "--gres", CpuIsa.ENVIRONMENT);
     assertThat(slurm.scripts.get(1)).contains(" report --finish " + out.toAbsolutePath(), "#SBATCH --time=00:30:00");
     List<CellKey> cells = CellList.read(out.resolve("slurm/cells-1-0.txt"));
     assertThat(cells).hasSize(6).contains(new CellKey("random-baseline", 0), new CellKey("test-random", 2));
@@ -80,6 +81,26 @@ class SlurmSubmitterTest {
     assertThat(log.get(0).aggregate()).isEqualTo("101");
     assertThat(SubmissionLog.tasks(out, log)).containsEntry(cells.get(3), "100_3");
     assertThat(out.resolve("provenance.json")).exists();
+  }
+
+  /** The task script, run by bash as SLURM would, starts the launcher with oneDNN's ISA set. */
+  @Test
+  void tasksStartWithTheConfiguredCpuIsa() throws Exception {
+    Path seen = dir.resolve("seen.txt");
+    Files.writeString(home.resolve("evalnas"), "#!/bin/sh\necho \"$ONEDNN_MAX_CPU_ISA $1\" > " + seen + "\n");
+    submit("execution.cpu-isa = avx2\n");
+    String script = slurm.scripts.get(0);
+    assertThat(script).contains("exec env ONEDNN_MAX_CPU_ISA=AVX2 /bin/sh ");
+    assertThat(slurm.scripts.get(1)).as("the report trains nothing").doesNotContain(CpuIsa.ENVIRONMENT);
+    Path file = dir.resolve("task.sbatch");
+    Files.writeString(file, script);
+    ProcessBuilder task = new ProcessBuilder("bash", file.toString()).redirectErrorStream(true);
+    task.environment().put("SLURM_ARRAY_TASK_ID", "0");
+    task.environment().remove(CpuIsa.ENVIRONMENT);
+    Process p = task.start();
+    p.getInputStream().readAllBytes();
+    assertThat(p.waitFor()).isZero();
+    assertThat(Files.readString(seen)).isEqualTo("AVX2 run-cell\n");
   }
 
   @Test
