@@ -15,6 +15,9 @@
 # PyTorch as its users run it, or with the same allocator settings when TORCH_TUNABLES=1. The
 # order alternates between rounds. BENCH_WARMUP (default 5) sets both sides' untimed steps: a
 # longer warm-up measures the JVM's compiled code alone, as in a long training run.
+# DJL_CPU_ISA caps oneDNN's instruction set on the DJL side only, as execution.cpu-isa does for
+# evalnas's training workers (the quickstart: AVX2); ONEDNN_MAX_CPU_ISA in the environment caps
+# both sides, for a like-for-like comparison.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 network=${1:?usage: bench/side_by_side.sh supernet|standalone [ROUNDS] [CHANNELS] [STEPS]}
@@ -48,8 +51,10 @@ rate() {
     return 1
   fi
 }
+djl_env=(env GLIBC_TUNABLES=$tunables)
+[ -n "${DJL_CPU_ISA:-}" ] && djl_env+=(ONEDNN_MAX_CPU_ISA=$DJL_CPU_ISA)
 djl() {
-  rate "the DJL" env GLIBC_TUNABLES=$tunables java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+  rate "the DJL" "${djl_env[@]}" java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
     -Dai.djl.offline=true -cp "$cp" $main "$channels" 2 1 128 "$steps" "$1"
 }
 torch_env=()
@@ -73,7 +78,7 @@ for r in $(seq 1 "$rounds"); do
   else
     b=$(torch 1); a=$(djl 1); d=$(pair torch); c=$(pair djl); f=$(torch 2); e=$(djl 2)
   fi
-  echo "round=$r network=$network channels=$channels steps=$steps warmup=${BENCH_WARMUP:-5} torch_tunables=${TORCH_TUNABLES:-0} t1_djl=$a t1_torch=$b pair_djl=$c pair_torch=$d t2_djl=$e t2_torch=$f load=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$log"
+  echo "round=$r network=$network channels=$channels steps=$steps warmup=${BENCH_WARMUP:-5} torch_tunables=${TORCH_TUNABLES:-0} djl_cpu_isa=${DJL_CPU_ISA:-${ONEDNN_MAX_CPU_ISA:-none}} torch_cpu_isa=${ONEDNN_MAX_CPU_ISA:-none} t1_djl=$a t1_torch=$b pair_djl=$c pair_torch=$d t2_djl=$e t2_torch=$f load=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$log"
 done
 python3 - "$log" <<'EOF'
 import re, statistics, sys
