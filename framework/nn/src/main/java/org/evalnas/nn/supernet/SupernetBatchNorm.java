@@ -7,8 +7,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.norm.BatchNorm;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -74,37 +72,16 @@ public final class SupernetBatchNorm extends AbstractBlock {
     if (channels > width) {
       throw new IllegalArgumentException("an input of " + channels + " channels, the layer has " + width);
     }
-    return new NDList(
-        batchNorm(
-            x,
-            slice(store.getValue(runningMean, x.getDevice(), training), channels),
-            slice(store.getValue(runningVar, x.getDevice(), training), channels),
-            slice(store.getValue(gamma, x.getDevice(), training), channels),
-            slice(store.getValue(beta, x.getDevice(), training), channels),
-            training));
-  }
-
-  /**
-   * Batch norm over axis 1. On PyTorch it is libtorch's call alone: DJL's {@link
-   * BatchNorm#batchNorm} with axis 1 wraps that call in two {@code swapAxes(1, 1)} (no-op
-   * transposes that autograd still records) and a sub-manager, about a dozen native calls more
-   * per layer and step for the same floats.
-   */
-  private NDArray batchNorm(
-      NDArray x, NDArray mean, NDArray var, NDArray gammaValue, NDArray betaValue, boolean training) {
-    if (x instanceof PtNDArray input
-        && mean instanceof PtNDArray ptMean
-        && var instanceof PtNDArray ptVar
-        && gammaValue instanceof PtNDArray ptGamma
-        && betaValue instanceof PtNDArray ptBeta) {
-      // libtorch's momentum is the share of the batch, DJL's the share of the running value; the
-      // engine's argument order is input, running mean, running variance, weight, bias
-      return JniUtils.batchNorm(
-          input, ptMean, ptVar, ptGamma, ptBeta, training, 1f - mode.momentum(), epsilon);
-    }
     return BatchNorm.batchNorm(
-            x, mean, var, gammaValue, betaValue, 1, mode.momentum(), epsilon, training)
-        .singletonOrThrow();
+        x,
+        slice(store.getValue(runningMean, x.getDevice(), training), channels),
+        slice(store.getValue(runningVar, x.getDevice(), training), channels),
+        slice(store.getValue(gamma, x.getDevice(), training), channels),
+        slice(store.getValue(beta, x.getDevice(), training), channels),
+        1,
+        mode.momentum(),
+        epsilon,
+        training);
   }
 
   /**

@@ -21,9 +21,10 @@ import java.util.Map;
  * PyTorch's {@code torch.optim.SGD} (dampening 0) and {@code clip_grad_norm_}. Its state, one
  * momentum buffer per trainable parameter, is public for checkpoints.
  *
- * <p>Updates are in place; every temporary array is closed before a step returns. On the CPU
- * Java does the element-wise update in the tensors' memory ({@link HostMemoryUpdate}), with the
- * engine's arithmetic bit for bit; elsewhere the engine does it.
+ * <p>Updates are in place; every temporary array is closed before a step returns. For PyTorch's
+ * CPU arrays Java does the element-wise update in the tensors' memory ({@link HostMemoryUpdate}),
+ * with the engine's arithmetic bit for bit; elsewhere, and for a parameter without a gradient
+ * yet, the engine does it.
  */
 public final class SgdOptimizer {
   private final Map<String, Parameter> parameters = new LinkedHashMap<>();
