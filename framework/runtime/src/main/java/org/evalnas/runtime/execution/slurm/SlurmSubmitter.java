@@ -284,13 +284,9 @@ public final class SlurmSubmitter {
     return v;
   }
 
-  /** {@code env NAME=value } for the variables a task that trains needs (oneDNN's ISA), or "". */
+  /** {@code env ONEDNN_MAX_CPU_ISA=value } when the experiment caps oneDNN, or "". */
   private static String environment(ExperimentSettings settings) {
-    StringBuilder sb = new StringBuilder();
-    for (Map.Entry<String, String> e : CpuIsa.environment(settings.cpuIsa()).entrySet()) {
-      sb.append(sb.length() == 0 ? "env " : "").append(e.getKey()).append('=').append(Template.quote(e.getValue())).append(' ');
-    }
-    return sb.toString();
+    return settings.cpuIsa().map(isa -> "env " + CpuIsa.ENVIRONMENT + "=" + Template.quote(isa) + " ").orElse("");
   }
 
   private static String plugins(Request r) {
