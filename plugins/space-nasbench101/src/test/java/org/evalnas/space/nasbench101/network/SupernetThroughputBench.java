@@ -12,8 +12,8 @@ import org.evalnas.space.nasbench101.Nb101Space;
 /**
  * Single-path training throughput (images/s) of the NAS-Bench-101 weight-sharing supernet of
  * the 4-vertex space with DJL, the counterpart of {@code bench/nb101_torch_supernet.py} (same
- * supernet, paths, batch, optimizer, data and threads). Not a test: the README's
- * "Weight-sharing supernet training" benchmark runs it by hand.
+ * supernet, paths, batch, optimizer, data and threads). Not a test: the README's "Training"
+ * benchmark runs it by hand ({@code bench/side_by_side.sh supernet}).
  *
  * <p>Each step trains one path: step {@code i} (counted from the first warm-up step) trains the
  * cell {@link #pathIndex(long) (i * 37) % 91} of {@code space.enumerate()}, through {@code
