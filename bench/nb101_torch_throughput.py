@@ -12,6 +12,7 @@ With --channels-last-pool the cells' 3x3 max pooling runs through libtorch's cha
 for comparing the frameworks with the same operators on both sides. Without it, the network is
 written as PyTorch users write it (nn.MaxPool2d / F.max_pool2d on NCHW tensors).
 """
+import contextlib
 import gzip
 import os
 import sys
@@ -159,15 +160,12 @@ def measure(name, build, batch, steps, threads, before_step=None, zero_filled_gr
     for i in range(warmup):
         step(i)
     profile = os.environ.get("BENCH_PROFILE")
-    prof = torch.autograd.profiler.profile() if profile else None
-    if prof:
-        prof.__enter__()
-    t0 = time.perf_counter()
-    for i in range(warmup, warmup + steps):
-        step(i)
-    seconds = time.perf_counter() - t0
-    if prof:
-        prof.__exit__(None, None, None)
+    with torch.autograd.profiler.profile() if profile else contextlib.nullcontext() as prof:
+        t0 = time.perf_counter()
+        for i in range(warmup, warmup + steps):
+            step(i)
+        seconds = time.perf_counter() - t0
+    if profile:
         prof.export_chrome_trace(profile)
     print(f"{name} parameters={params} batch={batch} warmup={warmup} steps={steps} threads={threads} "
           f"seconds={seconds:.3f} images/s={steps * batch / seconds:.1f}")

@@ -1,5 +1,6 @@
 package org.evalnas.space.nasbench101.network;
 
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.List;
 import org.evalnas.nn.data.DataSplit;
 import org.evalnas.nn.data.DatasetId;
@@ -70,13 +71,13 @@ public final class TrainingThroughputBench {
       s.trainSteps(warmup);
       String profile = System.getenv("BENCH_PROFILE");
       if (profile != null) {
-        ai.djl.pytorch.jni.JniUtils.startProfile(false, false, false);
+        JniUtils.startProfile(false, false, false);
       }
       long t0 = System.nanoTime();
       s.trainSteps(steps);
       double seconds = (System.nanoTime() - t0) / 1e9;
       if (profile != null) {
-        ai.djl.pytorch.jni.JniUtils.stopProfile(profile);
+        JniUtils.stopProfile(profile);
       }
       System.out.printf(
           "%s parameters=%d batch=%d warmup=%d steps=%d threads=%d seconds=%.3f images/s=%.1f%n",
