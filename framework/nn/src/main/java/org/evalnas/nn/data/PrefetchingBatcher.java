@@ -16,9 +16,9 @@ import java.util.concurrent.Future;
  * <p>Why: making a batch reads its images from all over the training set and writes 400 KB for
  * 128 Fashion-MNIST images. During training, with the caches full of the network's arrays, that
  * took the training thread about 1.3 ms, and copying the result into memory the engine can read
- * another 0.6 ms, on every step. Here the background thread writes the values straight into
- * native memory that the images array then wraps without a copy (on a CPU; for a GPU the engine
- * copies them to the device). With one intra-op thread and a core to spare, the 8-channel
+ * another 0.6 ms, on every step. Here the background thread fills a host array and copies it
+ * in bulk into native memory that the images array then wraps without a copy (on a CPU; for a
+ * GPU the engine copies them to the device). With one intra-op thread and a core to spare, the 8-channel
  * NAS-Bench-101 supernet trained 4 % more images/s (median of 7 alternating rounds, -2 to +9 %);
  * where both cores are busy (two workers, or two intra-op threads) the work only moves and the
  * rate stayed within the noise.
