@@ -3,7 +3,10 @@
 # layouts of the 2-core machine: one process of 1 intra-op thread, two such processes at once
 # (how the quickstart trains: execution.parallel = 2 workers of 1 thread), one process of
 # 2 threads. Prints one line per round and, at the end, per layout the medians, the ratio of
-# the medians, the per-round ratios' range and how many rounds DJL won.
+# the medians, the per-round ratios' range, how many rounds DJL won, and the geometric mean of
+# the per-round ratios with its 95 % confidence interval (a t-interval on their logarithms:
+# rounds are paired, so minute-to-minute drift of the machine falls out; needs SciPy, Debian's
+# python3-scipy, and is left out without it).
 #
 #   bench/side_by_side.sh supernet|standalone [ROUNDS] [CHANNELS] [STEPS]
 #
@@ -81,14 +84,28 @@ for r in $(seq 1 "$rounds"); do
   echo "round=$r network=$network channels=$channels steps=$steps warmup=${BENCH_WARMUP:-5} torch_tunables=${TORCH_TUNABLES:-0} djl_cpu_isa=${DJL_CPU_ISA:-${ONEDNN_MAX_CPU_ISA:-none}} torch_cpu_isa=${ONEDNN_MAX_CPU_ISA:-none} t1_djl=$a t1_torch=$b pair_djl=$c pair_torch=$d t2_djl=$e t2_torch=$f load=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$log"
 done
 python3 - "$log" <<'EOF'
-import re, statistics, sys
+import math, re, statistics, sys
+try:
+    from scipy import stats
+except ImportError:
+    stats = None
 rows = [dict(re.findall(r"(\w+)=([\w.]+)", line)) for line in open(sys.argv[1])]
+def paired(ratios):
+    """The per-round ratios' geometric mean and 95 % t-interval, when SciPy is there."""
+    if stats is None or len(ratios) < 2:
+        return ""
+    logs = [math.log(x) for x in ratios]
+    ci = stats.ttest_1samp(logs, 0.0).confidence_interval(0.95)
+    return (f", geometric mean of the per-round ratios {math.exp(statistics.fmean(logs)):.3f}"
+            f" (95 % CI {math.exp(ci.low):.3f}-{math.exp(ci.high):.3f})")
 for key, name in [("t1", "1 process x 1 thread"), ("pair", "2 processes x 1 thread"), ("t2", "1 process x 2 threads")]:
     djl = [float(r[key + "_djl"]) for r in rows]
     torch = [float(r[key + "_torch"]) for r in rows]
     ratios = [a / b for a, b in zip(djl, torch)]
     print(f"{name}: DJL {statistics.median(djl):.0f} images/s, PyTorch {statistics.median(torch):.0f}, "
           f"ratio of medians {statistics.median(djl) / statistics.median(torch):.3f}, "
-          f"per round {min(ratios):.2f}-{max(ratios):.2f}, DJL ahead in {sum(x > 1 for x in ratios)} of {len(ratios)}")
+          f"per round {min(ratios):.2f}-{max(ratios):.2f}, DJL ahead in {sum(x > 1 for x in ratios)} of {len(ratios)}"
+          + paired(ratios))
+
 EOF
 rm -f "$log"
