@@ -5,8 +5,8 @@
 # 2 threads. Prints one line per round and, at the end, per layout the medians, the ratio of
 # the medians, the per-round ratios' range, how many rounds DJL won, and the geometric mean of
 # the per-round ratios with its 95 % confidence interval (a t-interval on their logarithms:
-# rounds are paired, so minute-to-minute drift of the machine falls out; needs SciPy, Debian's
-# python3-scipy, and is left out without it).
+# a layout's two runs follow each other, so the machine's drift from round to round falls out;
+# needs SciPy, Debian's python3-scipy, and is left out, with a note, without it).
 #
 #   bench/side_by_side.sh supernet|standalone [ROUNDS] [CHANNELS] [STEPS]
 #
@@ -106,6 +106,7 @@ for key, name in [("t1", "1 process x 1 thread"), ("pair", "2 processes x 1 thre
           f"ratio of medians {statistics.median(djl) / statistics.median(torch):.3f}, "
           f"per round {min(ratios):.2f}-{max(ratios):.2f}, DJL ahead in {sum(x > 1 for x in ratios)} of {len(ratios)}"
           + paired(ratios))
-
+if stats is None:
+    print("no SciPy here: the per-round ratios' interval is left out (apt-get install python3-scipy)")
 EOF
 rm -f "$log"
