@@ -61,7 +61,8 @@ def main():
         if cpu >= args.min_ms:
             print(f"tid={tid} name={name.replace(' ', '_')} cpu_ms={cpu:.0f} wait_ms={wait:.0f} "
                   f"asleep_ms={life - cpu - wait:.0f} timeslices={slices}", file=sys.stderr)
-    sys.exit(child.returncode)
+    # a command killed by signal N gets Popen's -N; report it as a shell would, 128 + N
+    sys.exit(child.returncode if child.returncode >= 0 else 128 - child.returncode)
 
 
 if __name__ == "__main__":
