@@ -30,6 +30,7 @@ public final class SgdOptimizer {
   private final Map<String, Parameter> parameters = new LinkedHashMap<>();
   private final Map<String, NDArray> buffers = new LinkedHashMap<>();
   private final Map<String, HostViews> hostViews = new HashMap<>();
+  private final HostMemoryUpdate hostMemoryUpdate = new HostMemoryUpdate();
   private final float momentum;
   private final boolean nesterov;
   private final float weightDecay;
@@ -164,7 +165,7 @@ public final class SgdOptimizer {
     if (views.w() == null) {
       return false;
     }
-    HostMemoryUpdate.sgd(
+    hostMemoryUpdate.sgd(
         views.w(), views.g(), views.buffer(), scale, weightDecay, momentum, nesterov, lr);
     return true;
   }
