@@ -21,6 +21,8 @@
 # DJL_CPU_ISA caps oneDNN's instruction set on the DJL side only, as execution.cpu-isa does for
 # evalnas's training workers (the quickstart: AVX2); ONEDNN_MAX_CPU_ISA in the environment caps
 # both sides, for a like-for-like comparison.
+# LAYOUTS picks the layouts (default "t1 pair t2": 1 thread, two 1-thread processes, 2 threads);
+# LAYOUTS=t2 alone (the issue's setting) gets several times as many rounds into the same time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 network=${1:?usage: bench/side_by_side.sh supernet|standalone [ROUNDS] [CHANNELS] [STEPS]}
@@ -75,13 +77,30 @@ pair() {
   rm -f "$a" "$b"
 }
 log=$(mktemp)
+layouts=${LAYOUTS:-t1 pair t2}
+for l in $layouts; do
+  case "$l" in t1|pair|t2) ;; *) echo "unknown layout '$l' in LAYOUTS: t1, pair or t2" >&2; exit 2 ;; esac
+done
+# one layout's DJL and PyTorch runs, in the order given; prints "L_djl=X L_torch=Y"
+layout() {
+  local l=$1 side x dj= tr=
+  for side in $2 $3; do
+    case "$l" in
+      t1) x=$($side 1) || return 1 ;;
+      pair) x=$(pair "$side") || return 1 ;;
+      t2) x=$($side 2) || return 1 ;;
+    esac
+    if [ "$side" = djl ]; then dj=$x; else tr=$x; fi
+  done
+  echo "${l}_djl=$dj ${l}_torch=$tr"
+}
 for r in $(seq 1 "$rounds"); do
-  if [ $((r % 2)) = 1 ]; then
-    a=$(djl 1); b=$(torch 1); c=$(pair djl); d=$(pair torch); e=$(djl 2); f=$(torch 2)
-  else
-    b=$(torch 1); a=$(djl 1); d=$(pair torch); c=$(pair djl); f=$(torch 2); e=$(djl 2)
-  fi
-  echo "round=$r network=$network channels=$channels steps=$steps warmup=${BENCH_WARMUP:-5} torch_tunables=${TORCH_TUNABLES:-0} djl_cpu_isa=${DJL_CPU_ISA:-${ONEDNN_MAX_CPU_ISA:-none}} torch_cpu_isa=${ONEDNN_MAX_CPU_ISA:-none} t1_djl=$a t1_torch=$b pair_djl=$c pair_torch=$d t2_djl=$e t2_torch=$f load=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$log"
+  results=
+  for l in $layouts; do
+    if [ $((r % 2)) = 1 ]; then part=$(layout "$l" djl torch); else part=$(layout "$l" torch djl); fi
+    results="$results $part"
+  done
+  echo "round=$r network=$network channels=$channels steps=$steps warmup=${BENCH_WARMUP:-5} torch_tunables=${TORCH_TUNABLES:-0} djl_cpu_isa=${DJL_CPU_ISA:-${ONEDNN_MAX_CPU_ISA:-none}} torch_cpu_isa=${ONEDNN_MAX_CPU_ISA:-none}$results load=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$log"
 done
 python3 - "$log" <<'EOF'
 import math, re, statistics, sys
@@ -99,6 +118,8 @@ def paired(ratios):
     return (f", geometric mean of the per-round ratios {math.exp(statistics.fmean(logs)):.3f}"
             f" (95 % CI {math.exp(ci.low):.3f}-{math.exp(ci.high):.3f})")
 for key, name in [("t1", "1 process x 1 thread"), ("pair", "2 processes x 1 thread"), ("t2", "1 process x 2 threads")]:
+    if key + "_djl" not in rows[0]:
+        continue
     djl = [float(r[key + "_djl"]) for r in rows]
     torch = [float(r[key + "_torch"]) for r in rows]
     ratios = [a / b for a, b in zip(djl, torch)]
