@@ -61,8 +61,10 @@ final class HostMemoryUpdate {
    *
    * <p>The loop runs over Java arrays, copied in and out of the tensors' memory in bulk: each
    * element read or written through a direct buffer costs an index check and a memory-session
-   * check the launcher's C1 compiler does not remove, and those made the update of a
-   * NAS-Bench-101 supernet's 7,570 weights a few times slower than its copies.
+   * check that the launcher's C1 compiler does not remove. For the 7,570 weights of the
+   * quickstart's supernet that made 0.14 ms a step, against 0.05 ms with the copies. The scratch
+   * arrays are as long as the largest parameter so far; a call uses their first {@code
+   * w.capacity()} values.
    *
    * @param w the weights
    * @param g the gradient
