@@ -16,7 +16,8 @@ import java.nio.FloatBuffer;
  * took 3-4 ms of a step where PyTorch's took about 1.
  */
 final class HostMemoryUpdate {
-  // scratch for the largest parameter so far, reused from step to step
+  // scratch as long as the largest parameter so far, reused from step to step; the momentum
+  // array only once a momentum buffer comes
   private float[] weights = new float[0];
   private float[] gradient = new float[0];
   private float[] momentumBuffer = new float[0];
@@ -83,6 +84,8 @@ final class HostMemoryUpdate {
     if (weights.length < n) {
       weights = new float[n];
       gradient = new float[n];
+    }
+    if (buffer != null && momentumBuffer.length < n) {
       momentumBuffer = new float[n];
     }
     float[] wa = weights;
