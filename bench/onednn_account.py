@@ -9,9 +9,10 @@ the largest single shapes, show whether the two sides ran the same kernels as fa
     python3 bench/onednn_account.py djl.log torch.log
 
 Reads both line formats: oneDNN 3.x (libtorch 2.x, DJL's) prints
-`onednn_verbose,primitive,exec,cpu,KIND,IMPL,PROP,...,PROBLEM,MS` and oneDNN 2.x (Debian's
-PyTorch 1.13) `onednn_verbose,exec,cpu,KIND,IMPL,PROP,...,PROBLEM,MS`. The times are oneDNN's
-own, taken around each primitive's execution, so they leave out everything between kernels.
+`onednn_verbose,primitive,exec,cpu,KIND,IMPL,PROP,...,PROBLEM,MS` (with a timestamp after the
+first field when ONEDNN_VERBOSE_TIMESTAMP=1) and oneDNN 2.x (Debian's PyTorch 1.13)
+`onednn_verbose,exec,cpu,KIND,IMPL,PROP,...,PROBLEM,MS`. The times are oneDNN's own, taken
+around each primitive's execution, so they leave out everything between kernels.
 """
 import argparse
 import collections
@@ -26,7 +27,7 @@ def account(path):
     with open(path, errors="replace") as f:
         for number, line in enumerate(f, 1):
             fields = line.strip().split(",")
-            if not fields[0].endswith("_verbose") or "exec" not in fields[:3]:
+            if not fields[0].endswith("_verbose") or "exec" not in fields[:4]:
                 continue
             at = fields.index("exec")
             try:
