@@ -1,11 +1,10 @@
-package org.evalnas.space.nasbench101.network;
+package org.evalnas.nn.pooling;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.evalnas.nn.device.EngineSettings;
-import org.evalnas.nn.pooling.ChannelsLastMaxPool;
 
 /**
  * The time of one forward 3x3 max pooling of stride 1 (a NAS-Bench-101 pooling vertex) on a
