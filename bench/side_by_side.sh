@@ -85,11 +85,8 @@ done
 layout() {
   local l=$1 side x dj= tr=
   for side in $2 $3; do
-    case "$l" in
-      t1) x=$($side 1) || return 1 ;;
-      pair) x=$(pair "$side") || return 1 ;;
-      t2) x=$($side 2) || return 1 ;;
-    esac
+    # t1 and t2 are one process of 1 or 2 threads
+    if [ "$l" = pair ]; then x=$(pair "$side") || return 1; else x=$($side "${l#t}") || return 1; fi
     if [ "$side" = djl ]; then dj=$x; else tr=$x; fi
   done
   echo "${l}_djl=$dj ${l}_torch=$tr"
